@@ -1,0 +1,101 @@
+# antwort: build, install, test and demo.
+#
+# CFLAGS, LDFLAGS and PREFIX stay the user's; what antwort needs is added
+# with `override`, so `make CFLAGS=-O0` still builds a working binary.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/antwort
+MANDIR  ?= $(PREFIX)/share/man/man1
+DESTDIR ?=
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+BUILD   ?= build
+
+VERSION := 0.1.0
+PKGS    := ncursesw libgit2 libpcre2-8 hunspell
+# The model and the command line need only PCRE2; the model's unit tests
+# link against nothing else, which keeps curses out of it by construction.
+MODEL_PKGS := libpcre2-8
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+MODEL_LIBS := $(shell pkg-config --libs $(MODEL_PKGS) 2>/dev/null)
+
+override CFLAGS += -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+                   $(PKG_CFLAGS) \
+                   -DANTWORT_VERSION='"$(VERSION)"' -DANTWORT_DATADIR='"$(DATADIR)"' \
+                   -MMD -MP
+
+# The model: plain C, no curses, no git. Each file one concern.
+MODEL_SRC := src/error.c src/buf.c src/utf8.c src/strlist.c src/inquiry.c \
+             src/heading.c src/reader.c src/writer.c src/json.c src/export.c \
+             src/fileio.c src/summary.c
+CLI_SRC   := src/main.c src/cli.c src/cmd_parse.c src/cmd_export.c
+
+MODEL_OBJ := $(MODEL_SRC:src/%.c=$(BUILD)/%.o)
+CLI_OBJ   := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+UNIT_SRC  := $(wildcard tests/unit/*.c)
+UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
+
+BIN       := $(BUILD)/antwort
+UNIT_BIN  := $(BUILD)/unit-tests
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all check check-run demo demo-run deps install uninstall clean test
+
+all: $(BIN)
+
+$(BIN): $(MODEL_OBJ) $(CLI_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(UNIT_BIN): $(MODEL_OBJ) $(UNIT_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(MODEL_LIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
+	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD) $(BUILD)/unit:
+	mkdir -p $@
+
+# Builds what the suite runs against, in the given build folder.
+test: $(BIN) $(UNIT_BIN)
+
+# `check` and `demo` first make sure the libraries are there, then re-enter
+# make so that pkg-config is asked again after an install.
+check: deps
+	$(MAKE) --no-print-directory check-run
+
+check-run:
+	$(MAKE) --no-print-directory BUILD=build test
+	$(MAKE) --no-print-directory BUILD=build/san CFLAGS='$(SAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined' test
+	sh tests/run.sh build build/san
+
+demo: deps
+	$(MAKE) --no-print-directory demo-run
+
+demo-run: $(BIN)
+	sh share/demo.sh $(BIN) share/examples
+
+deps:
+	@sh share/deps.sh $(PKGS)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/antwort
+	install -m 644 docs/antwort.1 $(DESTDIR)$(MANDIR)/antwort.1
+	cp -R templates dict share/examples $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/antwort $(DESTDIR)$(MANDIR)/antwort.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(MODEL_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

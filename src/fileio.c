@@ -1,0 +1,131 @@
+/* fileio.c: whole-file reads and atomic replacement. */
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int fileio_read(const char *path, struct buf *out, struct aw_error *err)
+{
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
+	const char *name = strcmp(path, "-") ? path : "(Standardeingabe)";
+	struct stat st;
+	char chunk[65536];
+	int rc = 0;
+
+	if (fd < 0)
+		return aw_fail(err, AW_EOPEN, name, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		rc = aw_fail(err, AW_EISDIR, name, "");
+		goto out;
+	}
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = aw_fail(err, AW_EREAD, name, strerror(errno));
+			break;
+		}
+		if (n == 0)
+			break;
+		if (out->len + (size_t)n > FILEIO_MAX) {
+			rc = aw_fail(err, AW_ETOOBIG, name, "mehr als 64 MiB");
+			break;
+		}
+		if (buf_add(out, chunk, (size_t)n)) {
+			rc = aw_fail(err, AW_ENOMEM, name, "");
+			break;
+		}
+	}
+out:
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return rc;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int fileio_write_atomic(const char *path, const char *data, size_t len,
+                        struct aw_error *err)
+{
+	if (!strcmp(path, "-")) {
+		if (write_all(STDOUT_FILENO, data, len))
+			return aw_fail(err, AW_EWRITE, "(Standardausgabe)", strerror(errno));
+		return 0;
+	}
+
+	size_t pl = strlen(path);
+	char *tmp = malloc(pl + 16);
+	char *dir = malloc(pl + 2);
+	int fd = -1, rc = 0, saved;
+	if (!tmp || !dir) {
+		rc = aw_fail(err, AW_ENOMEM, path, "");
+		goto out;
+	}
+	/* The temporary file sits beside the target: rename() is atomic only
+	 * within one file system. */
+	snprintf(tmp, pl + 16, "%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		rc = aw_fail(err, AW_EWRITE, path, strerror(errno));
+		goto out;
+	}
+	/* Keep the permissions of the file being replaced, else the usual
+	 * ones for a new file (mkstemp makes it private). */
+	struct stat st;
+	mode_t mode;
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (fchmod(fd, mode) || write_all(fd, data, len) || fsync(fd)) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		rc = aw_fail(err, AW_EWRITE, path, strerror(saved));
+		goto out;
+	}
+	if (close(fd) || rename(tmp, path)) {
+		saved = errno;
+		unlink(tmp);
+		rc = aw_fail(err, AW_EWRITE, path, strerror(saved));
+		goto out;
+	}
+	/* Make the rename itself durable. */
+	memcpy(dir, path, pl + 1);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	else
+		strcpy(dir, ".");
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+out:
+	free(tmp);
+	free(dir);
+	return rc;
+}

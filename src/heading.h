@@ -1,0 +1,20 @@
+/* heading.h: answer headings ("Zu Frage 1 und 2:", "Zu den Fragen 3 bis
+ * 5:") read into the list of question numbers they cover, and made from
+ * such a list in the canonical wording. */
+#ifndef ANTWORT_HEADING_H
+#define ANTWORT_HEADING_H
+
+#include <stddef.h>
+
+/* Reads a heading at the start of line. Returns 1 and sets *covers (sorted,
+ * unique, owned by the caller), *n and *rest (the offset of any text after
+ * the colon, spaces skipped) when line is a heading; 0 when it is not;
+ * AW_ENOMEM. */
+int heading_parse(const char *line, int **covers, size_t *n, size_t *rest);
+
+/* The canonical heading for covers[0..n): "Zu Frage 1:", "Zu Frage 1 und
+ * 2:", "Zu den Fragen 3 bis 5:", "Zu den Fragen 1, 3 und 5:". Newly
+ * allocated; NULL when out of memory. */
+char *heading_format(const int *covers, size_t n);
+
+#endif

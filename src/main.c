@@ -1,0 +1,59 @@
+/* main.c: antwort's entry: dispatches to the subcommands in one table. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct command *const commands[] = {
+	&cmd_parse,
+	&cmd_export,
+};
+
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+static void help(FILE *f)
+{
+	fputs("antwort – Antworten des Senats auf parlamentarische Anfragen entwerfen\n"
+	      "\n"
+	      "Aufruf: antwort BEFEHL [OPTIONEN] [DATEI]\n"
+	      "\n"
+	      "Befehle:\n", f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+	fputs("\n"
+	      "Allgemeine Optionen:\n"
+	      "  -h, --help     diese Hilfe; „antwort BEFEHL --help“ für einen Befehl\n"
+	      "  --version      zeigt die Version\n"
+	      "\n"
+	      "Handbuch: man antwort\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		help(stderr);
+		return EXIT_USAGE;
+	}
+	if (cli_is_help(argv[1]) || !strcmp(argv[1], "help")) {
+		if (argc > 2 && strcmp(argv[1], "help") == 0)
+			for (size_t i = 0; i < NCOMMANDS; i++)
+				if (!strcmp(argv[2], commands[i]->name)) {
+					fputs(commands[i]->help, stdout);
+					return EXIT_OK;
+				}
+		help(stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("antwort %s\n", ANTWORT_VERSION);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(argv[1], commands[i]->name))
+			return commands[i]->run(argc - 1, argv + 1);
+
+	struct aw_error err;
+	aw_fail(&err, AW_ECOMMAND, "", argv[1]);
+	cli_fail(&err);
+	return EXIT_USAGE;
+}

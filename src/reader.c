@@ -1,0 +1,783 @@
+/* reader.c: text to model.
+ *
+ * The text is cut into lines and the lines into blocks at blank lines.
+ * A small state machine walks the blocks in document order (head, lead-in,
+ * questions, Senate's part, answers); in each state a table of PCRE2
+ * patterns says what a line or block is. The head is collected first and
+ * resolved as a whole once its end is known, because only then can the
+ * reader tell a title typed on its own line from the askers' preamble. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "reader.h"
+#include "buf.h"
+#include "heading.h"
+#include "utf8.h"
+
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum pattern {
+	P_SESSION, P_TITLE, P_KINDLINE, P_FRAGESTUNDE_LINE, P_HEADERLINE,
+	P_INTRO, P_LEADIN, P_QUESTION, P_SENATE, P_SIGNATURE, P_DRUCKSACHE,
+	P_STADT, P_LAND, P_NPATTERNS
+};
+
+static const char *const patterns[P_NPATTERNS] = {
+	[P_SESSION] = "^Vorlage\\s+für\\s+die\\s+Sitzung\\s+des\\s+Senats(?:\\s+am)?\\s*"
+	              "(?:(\\d{1,2})\\.\\s*(\\d{1,2})\\.\\s*(\\d{4})|\\(Datum offen\\))?$",
+	/* „Frage für die Fragestunde – L4 “Titel““ */
+	[P_TITLE] = "^[„\"“](Frage für die Fragestunde|Kleine Anfrage|Große Anfrage|[^–\"“”„]*?)"
+	            "(?:\\s+[–-]\\s+(?:(?:Drs\\.|Drucksache)\\s*)?(\\S+))?\\s+[“\"](.*)[“”\"][“”\"]$",
+	/* Kleine Anfrage der Fraktion DIE LINKE vom 12. März 2024 */
+	[P_KINDLINE] = "^(Kleine|Große)\\s+Anfrage\\s+(?:der|des|von)\\s+(.+?)(?:\\s+vom\\s+\\d.*)?$",
+	[P_FRAGESTUNDE_LINE] = "^Anfrage\\s+(?:für\\s+die|zur)\\s+Fragestunde\\b.*$",
+	/* Lines of a parliament's letterhead: known, kept, never a title. */
+	[P_HEADERLINE] = "^(?:BREMISCHE\\s+BÜRGERSCHAFT|Bremische\\s+Bürgerschaft|Landtag|"
+	                 "Stadtbürgerschaft|\\d{1,2}\\.\\s*Wahlperiode|(?:Drucksache|Drs\\.)\\s*\\d"
+	                 "|\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*\\d{2,4}$)",
+	[P_INTRO] = "^(.+?)\\s+(?:hat|haben)\\s+(?:die\\s+)?folgende\\s+(.+?)\\s+an\\s+den\\s+"
+	            "Senat\\s+gestellt\\s*[:.]?$",
+	[P_LEADIN] = "^[„\"]?\\s*(?:[^.?!:„\"]{0,60}?\\s)?(?:[Ww]ir\\s+fragen|[Ii]ch\\s+frage|"
+	             "fragen\\s+wir|frage\\s+ich)\\s+(?:den\\s+Senat|die\\s+Landesregierung|"
+	             "die\\s+Bundesregierung|die\\s+Staatsregierung)\\s*:?$",
+	/* 1. Text / 1) Text / Frage 1: Text */
+	[P_QUESTION] = "^(?:(\\d{1,3})[.)]|Frage\\s+(\\d{1,3})\\s*:)\\s+(?=\\S)",
+	[P_SENATE] = "^(?:Der\\s+Senat\\s+beantwortet\\b.*|Antwort\\s+des\\s+Senats:?)$",
+	/* Sofia Leonidakis, Nelson Janßen und Fraktion DIE LINKE */
+	[P_SIGNATURE] = "^(?:[^?!:]{0,200}?(?:,\\s+|\\s+und\\s+))?(?:[Dd]ie\\s+)?Fraktion(?:en)?\\s+"
+	                "\\S[^?!:]{0,80}(?<!\\.)$",
+	[P_DRUCKSACHE] = "\\b(?:Drucksache|Drs\\.)\\s*(\\d{1,2}\\s*/\\s*\\d{1,6})",
+	[P_STADT] = "Stadtbürgerschaft|Bürgerschaft\\s*\\(Stadt\\)",
+	[P_LAND] = "Landtag|Bürgerschaft\\s*\\(Land\\)",
+};
+
+/* A line of the input: borrowed from the normalised copy of the text. */
+struct line {
+	const char *s;   /* trailing spaces and tabs removed */
+	size_t len;
+};
+
+/* What a block of the head turned out to be, resolved at the head's end. */
+enum head_kind { H_SESSION, H_TITLE, H_INTRO, H_KNOWN, H_UNKNOWN };
+
+struct head_item {
+	enum head_kind kind;
+	char *text;          /* owned until handed to the model */
+	int title_candidate; /* a short line that may be a title */
+};
+
+enum state { S_HEAD, S_QUESTIONS, S_AFTER_QUESTIONS, S_SENATE, S_ANSWERS };
+
+struct reader {
+	pcre2_code *re[P_NPATTERNS];
+	pcre2_match_data *md;
+	const char *subject;      /* of the last match, for group() */
+	struct inquiry *q;
+	enum state state;
+	struct line *lines;
+	size_t nlines;
+	struct head_item *head;
+	size_t nhead;
+	int title_explicit;
+	struct question *cur_q;   /* question receiving paragraphs */
+	struct answer *cur_a;     /* answer receiving paragraphs */
+	int last_number;          /* number of the last question read */
+	enum part anchor;         /* last part seen, for verbatim blocks */
+};
+
+/* ---- patterns ---------------------------------------------------------- */
+
+static int compile_all(struct reader *r, struct aw_error *err)
+{
+	for (int i = 0; i < P_NPATTERNS; i++) {
+		int ec;
+		PCRE2_SIZE off;
+		r->re[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+		                         PCRE2_UTF | PCRE2_UCP, &ec, &off, NULL);
+		if (!r->re[i]) {
+			char msg[160];
+			snprintf(msg, sizeof msg, "Muster %d, Stelle %zu", i, (size_t)off);
+			return aw_fail(err, AW_EINTERNAL, "reader.c", msg);
+		}
+	}
+	r->md = pcre2_match_data_create(8, NULL);
+	return r->md ? 0 : aw_fail(err, AW_ENOMEM, "", "");
+}
+
+/* Matches pattern p against s[0..len). The text was validated once in
+ * reader_read(), so PCRE2 need not check UTF-8 again on every call (that
+ * check is linear per call and made tokenizer loops quadratic). */
+static int match(struct reader *r, enum pattern p, const char *s, size_t len)
+{
+	r->subject = s;
+	return pcre2_match(r->re[p], (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK,
+	                   r->md, NULL) >= 0;
+}
+
+/* Group g of the last match, or NULL/0 when it did not take part. */
+static const char *group(struct reader *r, int g, size_t *len)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+	if (ov[2 * g] == PCRE2_UNSET) {
+		*len = 0;
+		return NULL;
+	}
+	*len = ov[2 * g + 1] - ov[2 * g];
+	return r->subject + ov[2 * g];
+}
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static char *dupn(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+/* The lines [a, b) joined with sep ("\n" keeps a paragraph as written,
+ * " " gives one line to match sentence patterns against). */
+static char *join(const struct reader *r, size_t a, size_t b, char sep)
+{
+	struct buf out = BUF_INIT;
+	for (size_t i = a; i < b; i++) {
+		if ((i > a && buf_addc(&out, sep)) ||
+		    buf_add(&out, r->lines[i].s, r->lines[i].len)) {
+			buf_free(&out);
+			return NULL;
+		}
+	}
+	return buf_take(&out);
+}
+
+static const char *skip_ws(const char *s, size_t *len)
+{
+	while (*len && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*len)--;
+	}
+	return s;
+}
+
+static int to_int(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* Replaces *field with a copy of s[0..n) unless it is already set. */
+static int set_once(char **field, const char *s, size_t n)
+{
+	if (*field || n == 0)
+		return 0;
+	return (*field = dupn(s, n)) ? 0 : AW_ENOMEM;
+}
+
+static int hint(struct reader *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int hint(struct reader *r, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return strlist_add(&r->q->hints, msg);
+}
+
+/* Parliament and Drucksache number mentioned anywhere in s. */
+static int note_metadata(struct reader *r, const char *s, size_t n)
+{
+	struct inquiry *q = r->q;
+	size_t len;
+	if (q->parliament == PARL_UNKNOWN) {
+		if (match(r, P_STADT, s, n))
+			q->parliament = PARL_STADT;
+		else if (match(r, P_LAND, s, n))
+			q->parliament = PARL_LANDTAG;
+	}
+	if (!q->number && match(r, P_DRUCKSACHE, s, n)) {
+		const char *g = group(r, 1, &len);
+		struct buf b = BUF_INIT;
+		for (size_t i = 0; i < len; i++)  /* "19 / 1234" -> "19/1234" */
+			if (g[i] != ' ' && buf_addc(&b, g[i]))
+				break;
+		if (!(q->number = buf_take(&b)))
+			return AW_ENOMEM;
+	}
+	return 0;
+}
+
+static void kind_from_words(struct inquiry *q, const char *s)
+{
+	if (q->kind != KIND_OTHER)
+		return;
+	if (strstr(s, "Fragestunde"))
+		q->kind = KIND_FRAGESTUNDE;
+	else if (strstr(s, "Kleine Anfrage") || strstr(s, "Kleinen Anfrage"))
+		q->kind = KIND_KLEINE;
+	else if (strstr(s, "Große Anfrage") || strstr(s, "Großen Anfrage"))
+		q->kind = KIND_GROSSE;
+}
+
+/* Askers without the article: "Die Fraktion der SPD" -> "Fraktion der SPD". */
+static int set_askers(struct inquiry *q, const char *s, size_t n)
+{
+	static const char *const articles[] = {"Die ", "Der ", "Das ", "die ", "der "};
+	for (size_t i = 0; i < sizeof articles / sizeof *articles; i++) {
+		size_t al = strlen(articles[i]);
+		if (n > al && !strncmp(s, articles[i], al)) {
+			s += al;
+			n -= al;
+			break;
+		}
+	}
+	return set_once(&q->askers, s, n);
+}
+
+/* ---- the head ---------------------------------------------------------- */
+
+static int head_push(struct reader *r, enum head_kind kind, char *text, int candidate)
+{
+	if (!text)
+		return AW_ENOMEM;
+	struct head_item *h = realloc(r->head, (r->nhead + 1) * sizeof *h);
+	if (!h) {
+		free(text);
+		return AW_ENOMEM;
+	}
+	r->head = h;
+	r->head[r->nhead++] = (struct head_item){kind, text, candidate};
+	return 0;
+}
+
+/* A title typed on a line of its own: short, and not a sentence. */
+static int looks_like_title(const char *s, size_t n)
+{
+	if (n == 0 || n > 200)
+		return 0;
+	char last = s[n - 1];
+	return !strchr(".!?:;,", last);
+}
+
+/* Strips one pair of surrounding quotes from a guessed title. */
+static char *unquote(const char *s, size_t n)
+{
+	static const char *const open[] = {"„", "\"", "“", "»"};
+	static const char *const close[] = {"“", "\"", "”", "«"};
+	for (size_t i = 0; i < 4; i++) {
+		size_t lo = strlen(open[i]), lc = strlen(close[i]);
+		if (n >= lo + lc && !strncmp(s, open[i], lo) && !strncmp(s + n - lc, close[i], lc))
+			return dupn(s + lo, n - lo - lc);
+	}
+	return dupn(s, n);
+}
+
+/* Decides what the collected head blocks were and hands them to the model:
+ * without a title line, the first short line is the title; blocks after
+ * the intro (or, without one, after the title) are the askers' preamble;
+ * everything else is kept verbatim after the part it followed. */
+static int resolve_head(struct reader *r)
+{
+	struct inquiry *q = r->q;
+	int has_intro = 0, rc = 0;
+	size_t guessed = (size_t)-1;
+
+	for (size_t i = 0; i < r->nhead; i++)
+		if (r->head[i].kind == H_INTRO)
+			has_intro = 1;
+	if (!r->title_explicit) {
+		for (size_t i = 0; i < r->nhead; i++) {
+			if (r->head[i].kind == H_INTRO)
+				break;
+			if (r->head[i].title_candidate) {
+				guessed = i;
+				free(q->title);
+				q->title = unquote(r->head[i].text, strlen(r->head[i].text));
+				if (!q->title)
+					return AW_ENOMEM;
+				break;
+			}
+		}
+	}
+
+	enum part anchor = PART_START;
+	int seen_intro = 0, seen_title = 0;
+	for (size_t i = 0; i < r->nhead && !rc; i++) {
+		struct head_item *h = &r->head[i];
+		char *text = h->text;
+		h->text = NULL;
+		if (i == guessed) {
+			anchor = PART_TITLE;
+			seen_title = 1;
+			free(text);
+			continue;
+		}
+		switch (h->kind) {
+		case H_SESSION: anchor = PART_SESSION; free(text); break;
+		case H_TITLE: anchor = PART_TITLE; seen_title = 1; free(text); break;
+		case H_INTRO: anchor = PART_INTRO; seen_intro = 1; free(text); break;
+		case H_KNOWN: rc = inquiry_add_extra(q, anchor, text); break;
+		case H_UNKNOWN:
+			if (seen_intro || (!has_intro && seen_title))
+				rc = strlist_push(&q->preamble, text);
+			else
+				rc = inquiry_add_extra(q, anchor, text);
+			break;
+		}
+	}
+	r->anchor = seen_intro || q->preamble.n ? PART_PREAMBLE : anchor;
+	return rc;
+}
+
+/* One line of the head recognised on its own; returns 1 if it was. */
+static int head_line(struct reader *r, const struct line *l, int *rc)
+{
+	struct inquiry *q = r->q;
+	size_t len;
+	const char *g;
+
+	*rc = 0;
+	if (match(r, P_SESSION, l->s, l->len)) {
+		if ((g = group(r, 1, &len))) {
+			int d = to_int(g, len), m, y;
+			g = group(r, 2, &len);
+			m = to_int(g, len);
+			g = group(r, 3, &len);
+			y = to_int(g, len);
+			if (d >= 1 && d <= 31 && m >= 1 && m <= 12) {
+				q->session_day = d;
+				q->session_month = m;
+				q->session_year = y;
+			}
+		}
+		if (!q->session_line && !(q->session_line = dupn(l->s, l->len)))
+			*rc = AW_ENOMEM;
+		else
+			*rc = head_push(r, H_SESSION, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	if (!r->title_explicit && match(r, P_TITLE, l->s, l->len)) {
+		g = group(r, 1, &len);
+		char *kind = dupn(g, len);
+		if (!kind) {
+			*rc = AW_ENOMEM;
+			return 1;
+		}
+		kind_from_words(q, kind);
+		free(kind);
+		if ((g = group(r, 2, &len)) && !q->number) {
+			while (len && strchr(",;", g[len - 1]))
+				len--;
+			*rc |= set_once(&q->number, g, len);
+		}
+		g = group(r, 3, &len);
+		free(q->title);
+		q->title = len ? dupn(g, len) : NULL;
+		if (len && !q->title)
+			*rc = AW_ENOMEM;
+		r->title_explicit = 1;
+		if (!(q->title_line = dupn(l->s, l->len)))
+			*rc = AW_ENOMEM;
+		if (!*rc)
+			*rc = head_push(r, H_TITLE, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	if (match(r, P_KINDLINE, l->s, l->len)) {
+		g = group(r, 1, &len);
+		if (q->kind == KIND_OTHER)
+			q->kind = *g == 'K' ? KIND_KLEINE : KIND_GROSSE;
+		g = group(r, 2, &len);
+		*rc = set_askers(q, g, len);
+		*rc |= note_metadata(r, l->s, l->len);
+		if (!*rc)
+			*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	int fragestunde = match(r, P_FRAGESTUNDE_LINE, l->s, l->len);
+	if (fragestunde || match(r, P_HEADERLINE, l->s, l->len)) {
+		if (fragestunde)
+			kind_from_words(q, "Fragestunde");
+		*rc = note_metadata(r, l->s, l->len);
+		if (!*rc)
+			*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- questions and answers --------------------------------------------- */
+
+/* Starts a question if line l is numbered as the next one; 1 if it did. */
+static int question_line(struct reader *r, const struct line *l, int *rc)
+{
+	size_t len, n = l->len;
+	const char *s = skip_ws(l->s, &n), *g;
+
+	*rc = 0;
+	if (!match(r, P_QUESTION, s, n))
+		return 0;
+	if (!(g = group(r, 1, &len)))
+		g = group(r, 2, &len);
+	int number = to_int(g, len);
+	/* A number that does not count upwards is text inside a question
+	 * ("3. Oktober"), not a new one. */
+	if (number <= r->last_number)
+		return 0;
+	if (r->last_number && number != r->last_number + 1)
+		*rc = hint(r, "Auf Frage %d folgt Frage %d; prüfen Sie, ob eine Frage fehlt "
+		           "oder falsch nummeriert ist.", r->last_number, number);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+	size_t text_at = ov[1];  /* the match ends where the text begins */
+	size_t mlen = text_at;
+	while (mlen && (s[mlen - 1] == ' ' || s[mlen - 1] == '\t'))
+		mlen--;
+	struct question *qu;
+	*rc |= inquiry_add_question(r->q, number, dupn(s, mlen), &qu);
+	if (*rc)
+		return 1;
+	*rc = strlist_addn(&qu->paras, s + text_at, n - text_at);
+	r->cur_q = qu;
+	r->last_number = number;
+	return 1;
+}
+
+/* Starts an answer at heading line a; returns the lines consumed. */
+static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
+{
+	const struct line *l = &r->lines[a];
+	int *covers = NULL;
+	size_t n, rest;
+	char *s = dupn(l->s, l->len);
+
+	*rc = s ? heading_parse(s, &covers, &n, &rest) : AW_ENOMEM;
+	free(s);
+	if (*rc <= 0)
+		return 1;
+	/* The heading ends at its colon; text after it is the answer. */
+	size_t hl = rest;
+	while (hl && (l->s[hl - 1] == ' ' || l->s[hl - 1] == '\t'))
+		hl--;
+	*rc = inquiry_add_answer(r->q, r->q->nanswers, covers, n, dupn(l->s, hl), &r->cur_a);
+	if (*rc)
+		return 1;
+	r->state = S_ANSWERS;
+	if (rest < l->len) {
+		/* "Zu Frage 1: Ja." – the rest of the line and block is the
+		 * answer's first paragraph. */
+		struct buf p = BUF_INIT;
+		*rc = buf_add(&p, l->s + rest, l->len - rest);
+		for (size_t i = a + 1; i < b && !*rc; i++)
+			*rc = buf_addc(&p, '\n') | buf_add(&p, r->lines[i].s, r->lines[i].len);
+		if (!*rc)
+			*rc = strlist_push(&r->cur_a->paras, buf_take(&p));
+		else
+			buf_free(&p);
+		return b - a;
+	}
+	return 1;
+}
+
+static int is_heading(const struct line *l)
+{
+	int *covers = NULL;
+	size_t n, rest;
+	char *s = dupn(l->s, l->len);
+	int rc = s ? heading_parse(s, &covers, &n, &rest) : 0;
+	free(covers);
+	free(s);
+	return rc == 1;
+}
+
+/* The head: header lines, intro, lead-in, and blocks kept for later. */
+static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
+{
+	struct inquiry *q = r->q;
+	const struct line *l = &r->lines[a];
+	size_t n = l->len;
+	const char *s = skip_ws(l->s, &n);
+
+	if (head_line(r, l, rc))
+		return 1;
+	if (match(r, P_LEADIN, l->s, l->len) || match(r, P_QUESTION, s, n)) {
+		/* The lead-in, or questions without one. */
+		if ((*rc = resolve_head(r)))
+			return 1;
+		r->state = S_QUESTIONS;
+		r->anchor = PART_LEADIN;
+		if (match(r, P_LEADIN, l->s, l->len)) {
+			*rc = set_once(&q->leadin, l->s, l->len);
+			return 1;
+		}
+		return 0; /* the same line again, now as a question */
+	}
+	char *joined = join(r, a, b, ' ');
+	if (!joined) {
+		*rc = AW_ENOMEM;
+		return b - a;
+	}
+	size_t jl = strlen(joined);
+	if (!q->intro && match(r, P_INTRO, joined, jl)) {
+		size_t len;
+		const char *g = group(r, 1, &len);
+		*rc = set_askers(q, g, len);
+		g = group(r, 2, &len);
+		char *what = dupn(g, len);
+		if (what)
+			kind_from_words(q, what);
+		else
+			*rc = AW_ENOMEM;
+		free(what);
+		*rc |= note_metadata(r, joined, jl);
+		if (!*rc && !(q->intro = join(r, a, b, '\n')))
+			*rc = AW_ENOMEM;
+		free(joined);
+		if (!*rc)
+			*rc = head_push(r, H_INTRO, join(r, a, b, '\n'), 0);
+		return b - a;
+	}
+	*rc = note_metadata(r, joined, jl);
+	free(joined);
+	if (!*rc)
+		*rc = head_push(r, H_UNKNOWN, join(r, a, b, '\n'),
+		                b - a == 1 && looks_like_title(l->s, l->len));
+	return b - a;
+}
+
+/* The questions: each line is a question, a sub-item or a further
+ * paragraph of the current question; a signature line ends them. */
+static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
+{
+	struct inquiry *q = r->q;
+	const struct line *l = &r->lines[a];
+	size_t n = l->len;
+	const char *s = skip_ws(l->s, &n);
+
+	if (r->state == S_QUESTIONS && b - a == 1 && q->nquestions && !q->signature &&
+	    match(r, P_SIGNATURE, l->s, l->len) && !match(r, P_QUESTION, s, n)) {
+		*rc = set_once(&q->signature, l->s, l->len);
+		if (!*rc && !q->askers)
+			*rc = set_askers(q, l->s, l->len);
+		r->state = S_AFTER_QUESTIONS;
+		r->anchor = PART_SIGNATURE;
+		return 1;
+	}
+	if (r->state == S_AFTER_QUESTIONS) {
+		*rc = inquiry_add_extra(q, r->anchor, join(r, a, b, '\n'));
+		return b - a;
+	}
+	size_t i = a;
+	for (; i < b && !*rc; i++) {
+		const struct line *li = &r->lines[i];
+		if (i > a && (match(r, P_SENATE, li->s, li->len) || is_heading(li)))
+			break;
+		if (question_line(r, li, rc) || *rc)
+			continue;
+		n = li->len;
+		s = skip_ws(li->s, &n);
+		if (r->cur_q)
+			*rc = strlist_addn(&r->cur_q->paras, s, n);
+		else /* text between the lead-in and the first question */
+			*rc = inquiry_add_extra(q, PART_LEADIN, dupn(s, n));
+	}
+	r->anchor = PART_QUESTIONS;
+	return i - a;
+}
+
+/* Handles lines [a, b) of one block in the current state and returns how
+ * many it consumed, so that a block such as "Wir fragen den Senat:\n1. …"
+ * is taken apart line by line where it must be. Returns 0 only after a
+ * change of state that wants the same line read again. */
+static size_t step(struct reader *r, size_t a, size_t b, int *rc)
+{
+	struct inquiry *q = r->q;
+	const struct line *l = &r->lines[a];
+
+	*rc = 0;
+	/* The Senate's part and answer headings end whatever came before. */
+	if (r->state < S_SENATE && match(r, P_SENATE, l->s, l->len)) {
+		if (r->state == S_HEAD && (*rc = resolve_head(r)))
+			return 1;
+		*rc = set_once(&q->senate_leadin, l->s, l->len);
+		r->state = S_SENATE;
+		r->anchor = PART_SENATE_LEADIN;
+		return 1;
+	}
+	if (is_heading(l)) {
+		if (r->state == S_HEAD && (*rc = resolve_head(r)))
+			return 1;
+		return heading_block(r, a, b, rc);
+	}
+	switch (r->state) {
+	case S_HEAD:
+		return step_head(r, a, b, rc);
+	case S_QUESTIONS:
+	case S_AFTER_QUESTIONS:
+		return step_questions(r, a, b, rc);
+	case S_SENATE:
+		*rc = strlist_push(&q->senate_preamble, join(r, a, b, '\n'));
+		return b - a;
+	case S_ANSWERS:
+		*rc = strlist_push(&r->cur_a->paras, join(r, a, b, '\n'));
+		return b - a;
+	}
+	return b - a;
+}
+
+/* ---- checks after reading ---------------------------------------------- */
+
+static int check_answers(struct reader *r)
+{
+	struct inquiry *q = r->q;
+	int rc = 0;
+
+	if (q->nquestions == 0)
+		return hint(r, "Es wurden keine nummerierten Fragen erkannt; prüfen Sie, ob die "
+		            "Fragen mit „1.“, „1)“ oder „Frage 1:“ beginnen.");
+	for (size_t i = 0; i < q->nanswers && !rc; i++) {
+		const struct answer *an = &q->answers[i];
+		for (size_t k = 0; k < an->ncovers && !rc; k++) {
+			int n = an->covers[k];
+			if (!inquiry_question(q, n)) {
+				rc = hint(r, "„%s“ beantwortet Frage %d, die es nicht gibt; prüfen Sie "
+				          "die Nummer.", an->heading, n);
+				continue;
+			}
+			for (size_t j = 0; j < i && !rc; j++)
+				for (size_t m = 0; m < q->answers[j].ncovers; m++)
+					if (q->answers[j].covers[m] == n) {
+						rc = hint(r, "Frage %d wird mehrmals beantwortet; fassen Sie "
+						          "die Antworten zusammen oder prüfen Sie die Nummern.", n);
+						break;
+					}
+		}
+	}
+	return rc;
+}
+
+/* ---- entry ------------------------------------------------------------- */
+
+/* Cuts the normalised text into lines, trailing blanks removed. */
+static int split_lines(struct reader *r, const char *s, size_t n)
+{
+	size_t cap = 64;
+	r->lines = malloc(cap * sizeof *r->lines);
+	if (!r->lines)
+		return AW_ENOMEM;
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t end = nl ? (size_t)(nl - s) : n;
+		size_t len = end - i;
+		while (len && (s[i + len - 1] == ' ' || s[i + len - 1] == '\t'))
+			len--;
+		if (r->nlines == cap) {
+			cap *= 2;
+			struct line *nv = realloc(r->lines, cap * sizeof *nv);
+			if (!nv)
+				return AW_ENOMEM;
+			r->lines = nv;
+		}
+		r->lines[r->nlines++] = (struct line){s + i, len};
+		i = end + 1;
+	}
+	return 0;
+}
+
+static void reader_free(struct reader *r)
+{
+	for (int i = 0; i < P_NPATTERNS; i++)
+		pcre2_code_free(r->re[i]);
+	pcre2_match_data_free(r->md);
+	free(r->lines);
+	for (size_t i = 0; i < r->nhead; i++)
+		free(r->head[i].text);
+	free(r->head);
+}
+
+int reader_read(const char *text, size_t len, const char *name,
+                struct inquiry *q, struct aw_error *err)
+{
+	struct reader r = {0};
+	struct buf norm = BUF_INIT;
+	size_t line, col;
+	int rc;
+
+	inquiry_init(q);
+	r.q = q;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		q->bom = true;
+		text += 3;
+		len -= 3;
+	}
+	if ((rc = utf8_validate(text, len, &line, &col)))
+		return aw_fail_at(err, rc, name, line, col, "");
+
+	/* CRLF files are read as LF and written back as CRLF. */
+	const char *nl = memchr(text, '\n', len);
+	q->crlf = nl && nl > text && nl[-1] == '\r';
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			continue;
+		if (buf_addc(&norm, text[i])) {
+			rc = aw_fail(err, AW_ENOMEM, name, "");
+			goto out;
+		}
+	}
+	q->final_newline = norm.len > 0 && norm.s[norm.len - 1] == '\n';
+
+	if ((rc = compile_all(&r, err)))
+		goto out;
+	if (split_lines(&r, norm.s ? norm.s : "", norm.len)) {
+		rc = aw_fail(err, AW_ENOMEM, name, "");
+		goto out;
+	}
+	size_t i = 0;
+	while (i < r.nlines && r.lines[i].len == 0)
+		i++;
+	if (i == r.nlines) {
+		rc = aw_fail(err, AW_EEMPTY, name, "");
+		goto out;
+	}
+	q->leading_blank_lines = i;
+
+	while (i < r.nlines) {
+		size_t b = i;
+		while (b < r.nlines && r.lines[b].len)
+			b++;
+		while (i < b) {
+			i += step(&r, i, b, &rc);
+			if (rc) {
+				rc = aw_fail(err, rc, name, "");
+				goto out;
+			}
+		}
+		while (i < r.nlines && r.lines[i].len == 0)
+			i++;
+	}
+	if (r.state == S_HEAD && (rc = resolve_head(&r)))
+		goto fail;
+	/* Fragestunde numbers say where they were asked: L4, S12. */
+	if (q->parliament == PARL_UNKNOWN && q->number &&
+	    (q->number[0] == 'L' || q->number[0] == 'S') &&
+	    q->number[1] >= '0' && q->number[1] <= '9')
+		q->parliament = q->number[0] == 'L' ? PARL_LANDTAG : PARL_STADT;
+	if ((rc = check_answers(&r)) || (rc = inquiry_complete(q)))
+		goto fail;
+out:
+	reader_free(&r);
+	buf_free(&norm);
+	if (rc)
+		inquiry_free(q);
+	return rc;
+fail:
+	rc = aw_fail(err, rc, name, "");
+	goto out;
+}

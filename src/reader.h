@@ -1,0 +1,23 @@
+/* reader.h: text to model. Reads a full Vorlage in the canonical layout or
+ * an inquiry alone (typed or pasted cleanly) into a struct inquiry.
+ *
+ * The reader recognises parts with PCRE2 patterns, one table of them; a
+ * block it does not understand is kept verbatim where it stood. Its doubts
+ * about the split go into q->hints. */
+#ifndef ANTWORT_READER_H
+#define ANTWORT_READER_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "inquiry.h"
+
+/* Reads text[0..len) (UTF-8, optional BOM, LF or CRLF) into q, which must
+ * be freshly initialised; name is the file name used in messages. On
+ * success q is complete (inquiry_complete()) and owned by the caller. On
+ * error q is left empty and err says where: AW_EUTF8 / AW_ENUL with line
+ * and column, AW_EEMPTY, AW_ENOMEM, AW_EINTERNAL. */
+int reader_read(const char *text, size_t len, const char *name,
+                struct inquiry *q, struct aw_error *err);
+
+#endif
