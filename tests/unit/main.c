@@ -1,0 +1,55 @@
+/* main.c: runs every unit suite of the model. Linked without curses,
+ * libgit2 or hunspell: the model must not need them. */
+#include "harness.h"
+
+#include <stdlib.h>
+
+int harness_failed;
+
+char *harness_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0;
+	char *s = malloc(cap);
+	size_t r;
+	while (s && (r = fread(s + n, 1, cap - n - 1, f)) > 0) {
+		n += r;
+		if (cap - n - 1 == 0) {
+			char *t = realloc(s, cap *= 2);
+			if (!t)
+				free(s);
+			s = t;
+		}
+	}
+	fclose(f);
+	if (s)
+		s[n] = '\0';
+	if (len)
+		*len = n;
+	return s;
+}
+
+const char *harness_fixtures(void)
+{
+	const char *d = getenv("ANTWORT_FIXTURES");
+	return d ? d : "tests/fixtures";
+}
+
+const char *harness_shared(void)
+{
+	const char *d = getenv("ANTWORT_SHARED");
+	return d ? d : "../shared";
+}
+
+int main(void)
+{
+	test_utf8();
+	test_error();
+	test_heading();
+	test_reader();
+	test_writer();
+	test_export();
+	return harness_failed ? 1 : 0;
+}
