@@ -183,8 +183,10 @@ static int html(const struct inquiry *q, struct buf *b)
 
 	rc |= buf_adds(b, "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
 	               "<meta name=\"generator\" content=\"antwort\">\n<title>");
-	if (q->number)
-		rc |= html_text(b, q->number), rc |= buf_adds(b, " – ");
+	if (q->number) {
+		rc |= html_text(b, q->number);
+		rc |= buf_adds(b, " – ");
+	}
 	rc |= html_text(b, q->title ? q->title : "Anfrage");
 	rc |= buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
 	rc |= html_extras(b, q, PART_START);

@@ -42,8 +42,8 @@ static const char *const patterns[P_NPATTERNS] = {
 	[P_LEADIN] = "^[„\"]?\\s*(?:[^.?!:„\"]{0,60}?\\s)?(?:[Ww]ir\\s+fragen|[Ii]ch\\s+frage|"
 	             "fragen\\s+wir|frage\\s+ich)\\s+(?:den\\s+Senat|die\\s+Landesregierung|"
 	             "die\\s+Bundesregierung|die\\s+Staatsregierung)\\s*:?$",
-	/* 1. Text / 1) Text / Frage 1: Text */
-	[P_QUESTION] = "^(?:(\\d{1,3})[.)]|Frage\\s+(\\d{1,3})\\s*:)\\s+(?=\\S)",
+	/* 1. Text / 1) Text / Frage 1: Text, or the number alone on its line */
+	[P_QUESTION] = "^(?:(\\d{1,3})[.)]|Frage\\s+(\\d{1,3})\\s*:)(?:\\s+(?=\\S)|$)",
 	[P_SENATE] = "^(?:Der\\s+Senat\\s+beantwortet\\b.*|Antwort\\s+des\\s+Senats:?)$",
 	/* Sofia Leonidakis, Nelson Janßen und Fraktion DIE LINKE */
 	[P_SIGNATURE] = "^(?:[^?!:]{0,200}?(?:,\\s+|\\s+und\\s+))?(?:[Dd]ie\\s+)?Fraktion(?:en)?\\s+"
@@ -84,7 +84,6 @@ struct reader {
 	struct question *cur_q;   /* question receiving paragraphs */
 	struct answer *cur_a;     /* answer receiving paragraphs */
 	int last_number;          /* number of the last question read */
-	enum part anchor;         /* last part seen, for verbatim blocks */
 };
 
 /* ---- patterns ---------------------------------------------------------- */
@@ -207,11 +206,14 @@ static int note_metadata(struct reader *r, const char *s, size_t n)
 	if (!q->number && match(r, P_DRUCKSACHE, s, n)) {
 		const char *g = group(r, 1, &len);
 		struct buf b = BUF_INIT;
+		int rc = 0;
 		for (size_t i = 0; i < len; i++)  /* "19 / 1234" -> "19/1234" */
-			if (g[i] != ' ' && buf_addc(&b, g[i]))
-				break;
-		if (!(q->number = buf_take(&b)))
+			if (g[i] != ' ')
+				rc |= buf_addc(&b, g[i]);
+		if (rc || !(q->number = buf_take(&b))) {
+			buf_free(&b);
 			return AW_ENOMEM;
+		}
 	}
 	return 0;
 }
@@ -334,7 +336,6 @@ static int resolve_head(struct reader *r)
 			break;
 		}
 	}
-	r->anchor = seen_intro || q->preamble.n ? PART_PREAMBLE : anchor;
 	return rc;
 }
 
@@ -347,6 +348,11 @@ static int head_line(struct reader *r, const struct line *l, int *rc)
 
 	*rc = 0;
 	if (match(r, P_SESSION, l->s, l->len)) {
+		/* A second session line is not ours to interpret: kept. */
+		if (q->session_line) {
+			*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
+			return 1;
+		}
 		if ((g = group(r, 1, &len))) {
 			int d = to_int(g, len), m, y;
 			g = group(r, 2, &len);
@@ -359,7 +365,7 @@ static int head_line(struct reader *r, const struct line *l, int *rc)
 				q->session_year = y;
 			}
 		}
-		if (!q->session_line && !(q->session_line = dupn(l->s, l->len)))
+		if (!(q->session_line = dupn(l->s, l->len)))
 			*rc = AW_ENOMEM;
 		else
 			*rc = head_push(r, H_SESSION, dupn(l->s, l->len), 0);
@@ -444,7 +450,9 @@ static int question_line(struct reader *r, const struct line *l, int *rc)
 	*rc |= inquiry_add_question(r->q, number, dupn(s, mlen), &qu);
 	if (*rc)
 		return 1;
-	*rc = strlist_addn(&qu->paras, s + text_at, n - text_at);
+	/* "Frage 1:" alone: the text follows on the next line. */
+	if (text_at < n)
+		*rc = strlist_addn(&qu->paras, s + text_at, n - text_at);
 	r->cur_q = qu;
 	r->last_number = number;
 	return 1;
@@ -512,7 +520,6 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 		if ((*rc = resolve_head(r)))
 			return 1;
 		r->state = S_QUESTIONS;
-		r->anchor = PART_LEADIN;
 		if (match(r, P_LEADIN, l->s, l->len)) {
 			*rc = set_once(&q->leadin, l->s, l->len);
 			return 1;
@@ -567,11 +574,10 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 		if (!*rc && !q->askers)
 			*rc = set_askers(q, l->s, l->len);
 		r->state = S_AFTER_QUESTIONS;
-		r->anchor = PART_SIGNATURE;
 		return 1;
 	}
 	if (r->state == S_AFTER_QUESTIONS) {
-		*rc = inquiry_add_extra(q, r->anchor, join(r, a, b, '\n'));
+		*rc = inquiry_add_extra(q, PART_SIGNATURE, join(r, a, b, '\n'));
 		return b - a;
 	}
 	size_t i = a;
@@ -588,7 +594,6 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 		else /* text between the lead-in and the first question */
 			*rc = inquiry_add_extra(q, PART_LEADIN, dupn(s, n));
 	}
-	r->anchor = PART_QUESTIONS;
 	return i - a;
 }
 
@@ -608,7 +613,6 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 			return 1;
 		*rc = set_once(&q->senate_leadin, l->s, l->len);
 		r->state = S_SENATE;
-		r->anchor = PART_SENATE_LEADIN;
 		return 1;
 	}
 	if (is_heading(l)) {

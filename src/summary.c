@@ -66,8 +66,11 @@ int summary_write(const struct inquiry *q, struct buf *b)
 	rc |= buf_printf(b, "Fragen: %zu\n", q->nquestions);
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const struct question *qu = &q->questions[i];
-		rc |= buf_printf(b, "  %d. ", qu->number);
-		rc |= summary_first_words(b, qu->paras.n ? qu->paras.v[0] : "", FIRST_WORDS);
+		rc |= buf_printf(b, "  %d.", qu->number);
+		if (qu->paras.n) {
+			rc |= buf_addc(b, ' ');
+			rc |= summary_first_words(b, qu->paras.v[0], FIRST_WORDS);
+		}
 		rc |= buf_addc(b, '\n');
 		for (size_t k = 1; k < qu->paras.n; k++) {
 			const char *p = qu->paras.v[k];

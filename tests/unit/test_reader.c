@@ -195,6 +195,20 @@ static void inquiry_alone(void)
 	free(w);
 	inquiry_free(&q);
 
+	CHECK(read_str("Wir fragen den Senat:\n\nFrage 1:\nWann beginnt der Bau?\n\nFrage 2:\nWo?\n",
+	               &q, &err) == 0 && q.nquestions == 2 && q.questions[0].paras.n == 1 &&
+	      !strcmp(q.questions[0].paras.v[0], "Wann beginnt der Bau?"),
+	      "reader: 'Frage 1:' alone on its line, the text below it");
+	inquiry_free(&q);
+
+	const char *twice = "Vorlage für die Sitzung des Senats am 1.1.2024\n\n"
+	                    "Vorlage für die Sitzung des Senats am 8.1.2024\n\n"
+	                    "Wir fragen den Senat:\n\n1. Wann?\n";
+	CHECK(read_str(twice, &q, &err) == 0 && q.session_day == 1 && q.nextras == 1 &&
+	      !strcmp(q.extras[0].text, "Vorlage für die Sitzung des Senats am 8.1.2024"),
+	      "reader: a second session line is kept, not dropped");
+	inquiry_free(&q);
+
 	CHECK(read_str("Frage 1: Wann?\nFrage 2: Wo?\n", &q, &err) == 0 && q.nquestions == 2 &&
 	      !strcmp(q.questions[1].paras.v[0], "Wo?") && q.nanswers == 2,
 	      "reader: bare questions numbered 'Frage 1:' without any header");
