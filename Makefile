@@ -17,7 +17,7 @@ VERSION := 0.1.0
 PKGS    := ncursesw libgit2 libpcre2-8 hunspell
 # The model and the command line need only PCRE2; the model's unit tests
 # link against nothing else, which keeps curses out of it by construction.
-MODEL_PKGS := libpcre2-8
+MODEL_PKGS := libpcre2-8 hunspell
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -31,7 +31,7 @@ override CFLAGS += -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototype
 # The model: plain C, no curses, no git. Each file one concern.
 MODEL_SRC := src/error.c src/buf.c src/utf8.c src/strlist.c src/inquiry.c \
              src/heading.c src/reader.c src/writer.c src/json.c src/export.c \
-             src/fileio.c src/summary.c
+             src/fileio.c src/summary.c src/clean.c src/speller.c
 CLI_SRC   := src/main.c src/cli.c src/cmd_parse.c src/cmd_export.c
 
 MODEL_OBJ := $(MODEL_SRC:src/%.c=$(BUILD)/%.o)

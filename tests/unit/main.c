@@ -51,5 +51,6 @@ int main(void)
 	test_reader();
 	test_writer();
 	test_export();
+	test_clean();
 	return harness_failed ? 1 : 0;
 }

@@ -1,0 +1,818 @@
+/* clean.c: cleaning pasted text, one step per concern.
+ *
+ * The steps work on whole lines and keep, for every line, the number of
+ * the input line it began on, so that doubts and the --explain log can
+ * point a person to the place in the file they pasted. */
+#include "clean.h"
+#include "error.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- lines -------------------------------------------------------------- */
+
+static int clines_insert(struct clines *l, size_t at, const char *s, size_t n, size_t orig)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct cline *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return AW_ENOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	char *copy = malloc(n + 1);
+	if (!copy)
+		return AW_ENOMEM;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	memmove(&l->v[at + 1], &l->v[at], (l->n - at) * sizeof *l->v);
+	l->v[at] = (struct cline){copy, n, orig};
+	l->n++;
+	return 0;
+}
+
+static void clines_remove(struct clines *l, size_t at)
+{
+	free(l->v[at].s);
+	memmove(&l->v[at], &l->v[at + 1], (l->n - at - 1) * sizeof *l->v);
+	l->n--;
+}
+
+/* Replaces line i's text with s (taking ownership). */
+static void clines_set(struct clines *l, size_t i, char *s)
+{
+	free(l->v[i].s);
+	l->v[i].s = s;
+	l->v[i].len = strlen(s);
+}
+
+int clines_from_text(struct clines *out, const char *s, size_t n)
+{
+	size_t line = 1;
+	for (size_t i = 0; i <= n;) {
+		const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
+		size_t end = nl ? (size_t)(nl - s) : n;
+		if (end == n && i == n && n > 0 && s[n - 1] == '\n')
+			break; /* no empty line after the final newline */
+		if (clines_insert(out, out->n, s + i, end - i, line++))
+			return AW_ENOMEM;
+		i = end + 1;
+	}
+	return 0;
+}
+
+int clines_to_text(const struct clines *l, struct buf *out)
+{
+	int rc = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			rc |= buf_addc(out, '\n');
+		rc |= buf_add(out, l->v[i].s, l->v[i].len);
+	}
+	return rc ? AW_ENOMEM : 0;
+}
+
+void clines_free(struct clines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].s);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* ---- characters ------------------------------------------------------- */
+
+static int is_upper(unsigned c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	       (c >= 0x100 && c <= 0x17F && !(c & 1));
+}
+
+static int is_lower(unsigned c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+	       (c >= 0x100 && c <= 0x17F && (c & 1));
+}
+
+static int is_letter(unsigned c)
+{
+	return is_upper(c) || is_lower(c);
+}
+
+static unsigned cp_at(const char *s, size_t *len)
+{
+	unsigned c;
+	size_t n = utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &c);
+	if (len)
+		*len = n;
+	return c;
+}
+
+/* The code point that ends at s + i (i > 0), and where it starts. */
+static unsigned cp_before(const char *s, size_t i, size_t *start)
+{
+	size_t k = i - 1;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	if (start)
+		*start = k;
+	unsigned c;
+	utf8_decode(s + k, i - k, &c);
+	return c;
+}
+
+static size_t nchars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static int blank(const struct cline *c)
+{
+	return c->len == 0;
+}
+
+static int note(struct strlist *log, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int note(struct strlist *log, size_t line, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	if (!log)
+		return 0;
+	int n = snprintf(msg, sizeof msg, "Zeile %zu: ", line);
+	va_start(ap, fmt);
+	vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+	va_end(ap);
+	return strlist_add(log, msg);
+}
+
+/* A short excerpt of s for a log message: at most 40 characters. */
+static void excerpt(char *out, size_t size, const char *s, size_t n)
+{
+	size_t o = 0, chars = 0, i = 0;
+	while (i < n && o + 5 < size && chars < 40) {
+		size_t k = i + 1;
+		while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k++;
+		memcpy(out + o, s + i, k - i);
+		o += k - i;
+		i = k;
+		chars++;
+	}
+	if (i < n && o + 4 <= size) {
+		memcpy(out + o, "…", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+}
+
+/* ---- structure ---------------------------------------------------------- */
+
+static int prefix(const char *s, const char *p)
+{
+	return !strncmp(s, p, strlen(p));
+}
+
+static const char *const ordinals[] = {
+	"Erstens", "Zweitens", "Drittens", "Viertens", "Fünftens", "Sechstens",
+	"Siebtens", "Achtens", "Neuntens", "Zehntens",
+};
+
+int clean_starts_structure(const char *s)
+{
+	static const char *const starts[] = {
+		"Wir fragen", "Ich frage", "Antwort des Senats", "Antwort der Landesregierung",
+		"Der Senat beantwortet", "Vorbemerkung", "Frage ", "Zu Frage", "Zu den Fragen",
+		"zu Frage", "zu den Fragen", "Antwort zu Frage", "Die Fragen ",
+	};
+	const char *d = s;
+	while (*s == ' ')
+		s++;
+	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+		if (prefix(s, starts[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof ordinals / sizeof *ordinals; i++)
+		if (prefix(s, ordinals[i]))
+			return 1;
+	/* 1. / 1) / 1.1 / Zu 1.: */
+	d = s;
+	if (prefix(d, "Zu "))
+		d += 3;
+	const char *e = d;
+	while (*e >= '0' && *e <= '9' && e - d < 3)
+		e++;
+	if (e > d) {
+		while (*e == '.' && e[1] >= '0' && e[1] <= '9') /* 1.1 */
+			for (e++; *e >= '0' && *e <= '9'; e++)
+				;
+		if ((*e == '.' || *e == ')') && (e[1] == ' ' || e[1] == ':' || !e[1]))
+			return 1;
+		if (*e == ' ' && e - d > 2 && e[-2] == '.')
+			return 1;
+	}
+	/* a) / a. */
+	if (*s >= 'a' && *s <= 'z' && (s[1] == ')' || s[1] == '.') && s[2] == ' ')
+		return 1;
+	/* Roman section headings: I. / IV. followed by a capital */
+	e = s;
+	while (*e == 'I' || *e == 'V' || *e == 'X')
+		e++;
+	if (e > s && e - s <= 4 && *e == '.' && e[1] == ' ' && is_upper(cp_at(e + 2, NULL)))
+		return 1;
+	return 0;
+}
+
+/* ---- collapsed documents ---------------------------------------------- */
+
+int clean_collapsed(struct clines *l, struct strlist *log)
+{
+	size_t lines = 0, longest = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (!blank(&l->v[i]))
+			lines++;
+		if (l->v[i].len > longest)
+			longest = l->v[i].len;
+	}
+	/* Only a document of a few very long lines lost its line breaks. */
+	if (lines > 3 || longest < 300)
+		return 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *s = l->v[i].s;
+		for (size_t k = 1; k + 1 < l->v[i].len; k++) {
+			if (s[k] != ' ' || s[k + 1] == ' ')
+				continue;
+			unsigned before = cp_before(s, k, NULL);
+			if (!(before < 128 && strchr(".?!:\"", (int)before)) &&
+			    before != 0x201C && before != 0x201D)
+				continue;
+			if (!clean_starts_structure(s + k + 1))
+				continue;
+			/* Break here: the rest becomes a line of its own after a
+			 * blank line, and is looked at again as line i + 2. */
+			char ex[160];
+			size_t orig = l->v[i].orig;
+			excerpt(ex, sizeof ex, s + k + 1, l->v[i].len - k - 1);
+			if (clines_insert(l, i + 1, s + k + 1, l->v[i].len - k - 1, orig) ||
+			    clines_insert(l, i + 1, "", 0, orig))
+				return AW_ENOMEM;
+			l->v[i].s[k] = '\0';
+			l->v[i].len = k;
+			if (note(log, orig, "Zeilenumbruch vor „%s“ wiederhergestellt "
+			         "(der Text stand in einer Zeile).", ex))
+				return AW_ENOMEM;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* ---- letter spacing ---------------------------------------------------- */
+
+/* A line of single characters separated by single spaces, words by two or
+ * more: "V o r b e m e r k u n g   d e s   S e n a t s". */
+static char *unspace(const char *s, size_t n)
+{
+	size_t letters = 0, i = 0, o = 0;
+	char *out = malloc(n + 1);
+	if (!out)
+		return NULL;
+	while (i < n) {
+		size_t cl;
+		unsigned c = cp_at(s + i, &cl);
+		if (c == ' ')
+			goto no;
+		letters += is_letter(c);
+		memcpy(out + o, s + i, cl);
+		o += cl;
+		i += cl;
+		if (i == n)
+			break;
+		if (s[i] != ' ')
+			goto no;            /* two characters in a row: a word */
+		size_t gap = 0;
+		while (i < n && s[i] == ' ')
+			gap++, i++;
+		if (gap >= 2)
+			out[o++] = ' ';
+	}
+	out[o] = '\0';
+	if (letters >= 4)
+		return out;
+no:
+	free(out);
+	return NULL;
+}
+
+int clean_letter_spacing(struct clines *l, struct strlist *log)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct cline *c = &l->v[i];
+		const char *s = c->s;
+		size_t n = c->len;
+		while (n && s[n - 1] == ' ')
+			n--;
+		while (n && *s == ' ')
+			s++, n--;
+		if (n < 7)
+			continue;
+		char *u = unspace(s, n);
+		if (!u)
+			continue;
+		char ex[160];
+		excerpt(ex, sizeof ex, s, n);
+		int rc = note(log, c->orig, "Sperrschrift „%s“ zu „%s“ zusammengezogen.", ex, u);
+		clines_set(l, i, u);
+		if (rc)
+			return AW_ENOMEM;
+	}
+	return 0;
+}
+
+/* ---- white space ------------------------------------------------------- */
+
+int clean_whitespace(struct clines *l, struct strlist *log)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct cline *c = &l->v[i];
+		char *out = malloc(c->len + 1);
+		size_t o = 0, k = 0;
+		int changed = 0;
+		if (!out)
+			return AW_ENOMEM;
+		while (k < c->len && (c->s[k] == ' ' || c->s[k] == '\t'))
+			k++;
+		while (k < c->len) {
+			if (c->s[k] == ' ' || c->s[k] == '\t') {
+				size_t run = 0, tabs = 0;
+				while (k < c->len && (c->s[k] == ' ' || c->s[k] == '\t'))
+					tabs += c->s[k] == '\t', run++, k++;
+				if (k == c->len)
+					break;            /* trailing blanks */
+				if (tabs || run >= 3) {
+					out[o++] = ' ';
+					changed = 1;
+				} else {
+					memset(out + o, ' ', run);
+					o += run;
+				}
+				continue;
+			}
+			out[o++] = c->s[k++];
+		}
+		out[o] = '\0';
+		if (changed && note(log, c->orig, "Tabulatoren und Leerraum vereinheitlicht.")) {
+			free(out);
+			return AW_ENOMEM;
+		}
+		clines_set(l, i, out);
+	}
+	return 0;
+}
+
+/* ---- page furniture ---------------------------------------------------- */
+
+/* "– 2 –", "- 12 -", "Seite 3", "Seite 3 von 8". */
+static int is_page_number(const char *s)
+{
+	static const char *const dashes[] = {"–", "—", "-"};
+	for (size_t d = 0; d < 3; d++) {
+		size_t dl = strlen(dashes[d]);
+		if (strncmp(s, dashes[d], dl))
+			continue;
+		const char *p = s + dl;
+		while (*p == ' ')
+			p++;
+		const char *q = p;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (q == p || q - p > 4)
+			return 0;
+		while (*q == ' ')
+			q++;
+		return !strcmp(q, dashes[d]);
+	}
+	if (prefix(s, "Seite ")) {
+		const char *p = s + 6, *q = p;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (q == p)
+			return 0;
+		if (!*q)
+			return 1;
+		if (!prefix(q, " von "))
+			return 0;
+		p = q + 5;
+		for (q = p; *q >= '0' && *q <= '9'; q++)
+			;
+		return q > p && !*q;
+	}
+	return 0;
+}
+
+static int is_bare_number(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 1 && n <= 3 && strspn(s, "0123456789") == n;
+}
+
+/* A running header of a parliament's papers. */
+static int is_running_header(const char *s, size_t n)
+{
+	static const char *const names[] = {
+		"Bremische Bürgerschaft", "BREMISCHE BÜRGERSCHAFT", "Landtag", "Stadtbürgerschaft",
+		"Deutscher Bundestag", "Abgeordnetenhaus Berlin",
+	};
+	if (n > 120)
+		return 0;
+	if (strstr(s, "Drucksache ") || strstr(s, "Wahlperiode"))
+		return 1;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcmp(s, names[i]))
+			return 1;
+	return 0;
+}
+
+static int ends_sentence(const struct cline *c)
+{
+	if (!c->len)
+		return 1;
+	size_t st;
+	unsigned last = cp_before(c->s, c->len, &st);
+	return last == '.' || last == '?' || last == '!' || last == ':' || last == 0x201C ||
+	       last == '"';
+}
+
+int clean_page_furniture(struct clines *l, struct strlist *log)
+{
+	char *drop = calloc(l->n ? l->n : 1, 1);
+	size_t bare = 0;
+	int rc = 0;
+	if (!drop)
+		return AW_ENOMEM;
+
+	for (size_t i = 0; i < l->n; i++)
+		bare += is_bare_number(l->v[i].s);
+	for (size_t i = 0; i < l->n && !rc; i++) {
+		const struct cline *c = &l->v[i];
+		if (is_page_number(c->s) || (bare >= 2 && is_bare_number(c->s))) {
+			drop[i] = 1;
+			rc = note(log, c->orig, "Seitenzahl „%s“ entfernt.", c->s);
+			continue;
+		}
+		if (!is_running_header(c->s, c->len))
+			continue;
+		/* Repeated on later pages: every copy after the first goes. */
+		for (size_t k = 0; k < i; k++) {
+			if (!strcmp(l->v[k].s, c->s)) {
+				drop[i] = 1;
+				rc = note(log, c->orig, "wiederholte Kopfzeile „%s“ entfernt.", c->s);
+				break;
+			}
+		}
+	}
+
+	/* Remove the dropped lines. Where a run of them (with the blank
+	 * lines around) cut a sentence, the two halves meet again on
+	 * adjacent lines; otherwise one blank line stays between them. */
+	size_t o = 0;
+	for (size_t i = 0; i < l->n && !rc;) {
+		if (!drop[i] && !(blank(&l->v[i]) && i + 1 < l->n && drop[i + 1])) {
+			l->v[o++] = l->v[i++];
+			continue;
+		}
+		size_t j = i;
+		int any = 0;
+		while (j < l->n && (drop[j] || blank(&l->v[j]))) {
+			any |= drop[j];
+			j++;
+		}
+		if (!any) {
+			while (i < j)
+				l->v[o++] = l->v[i++];
+			continue;
+		}
+		int cut = o > 0 && j < l->n && !ends_sentence(&l->v[o - 1]) &&
+		          is_lower(cp_at(l->v[j].s, NULL));
+		int keep_blank = !cut && o > 0 && j < l->n;
+		for (size_t k = i; k < j; k++) {
+			if (keep_blank && !drop[k] && blank(&l->v[k])) {
+				l->v[o++] = l->v[k];
+				keep_blank = 0;
+			} else {
+				free(l->v[k].s);
+			}
+		}
+		i = j;
+	}
+	if (!rc)
+		l->n = o;
+	free(drop);
+	return rc;
+}
+
+/* ---- footnotes ---------------------------------------------------------- */
+
+static int is_abbreviation(const char *w, size_t n)
+{
+	static const char *const abbr[] = {
+		"Abs", "Nr", "Art", "S", "Ziff", "Kap", "Anl", "Bd", "Drs", "Drucks", "Bl", "Az",
+		"Nrn", "Tz", "Rn", "Vers", "Jg",
+	};
+	for (size_t i = 0; i < sizeof abbr / sizeof *abbr; i++)
+		if (strlen(abbr[i]) == n && !strncmp(w, abbr[i], n))
+			return 1;
+	return 0;
+}
+
+/* Is the digit run at s[d..e) a footnote number glued to the text? */
+static int glued_footnote(const char *s, size_t len, size_t d, size_t e,
+                          const struct lexicon *lex)
+{
+	if (d == 0 || e - d > 2)
+		return 0;
+	if (e < len && !strchr(" .,;:!?)", s[e]))
+		return 0;
+	size_t st;
+	unsigned before = cp_before(s, d, &st);
+	size_t wend = d;
+	if (before < 128 && strchr(".,;:!?\"", (int)before)) {
+		/* "betragen.2": punctuation between word and number, and the
+		 * number ends the sentence's word. */
+		if (e < len && s[e] != ' ')
+			return 0;
+		if (st == 0)
+			return 0;
+		wend = st;
+		before = cp_before(s, wend, &st);
+	} else if (before == 0x201C || before == 0x201D) {
+		wend = st;
+		if (wend == 0)
+			return 0;
+		before = cp_before(s, wend, &st);
+	}
+	if (!is_lower(before))
+		return 0;
+	/* The word before: letters back to the last non-letter. */
+	size_t ws = wend, letters = 0, upper_inside = 0;
+	while (ws > 0) {
+		size_t p;
+		unsigned c = cp_before(s, ws, &p);
+		if (!is_letter(c))
+			break;
+		letters++;
+		upper_inside += is_upper(c);
+		ws = p;
+	}
+	if (letters < 3 || is_abbreviation(s + ws, wend - ws))
+		return 0;
+	if (lex) {
+		/* The dictionary knows the word, and not the word with the
+		 * number ("Migranten" yes, "Migranten1" no; "CO2" would stay). */
+		return lex->known(lex->ctx, s + ws, wend - ws) &&
+		       (wend != d || !lex->known(lex->ctx, s + ws, e - ws));
+	}
+	/* Without a dictionary: a plain lowercase word of four letters or
+	 * more, at most its first letter a capital. */
+	return letters >= 4 && upper_inside <= 1 && !is_upper(cp_before(s, wend, NULL));
+}
+
+int clean_footnotes(struct clines *l, const struct lexicon *lex, struct strlist *log)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct cline *c = &l->v[i];
+		for (size_t d = 1; d < c->len; d++) {
+			if (!(c->s[d] >= '1' && c->s[d] <= '9') ||
+			    (c->s[d - 1] >= '0' && c->s[d - 1] <= '9'))
+				continue;
+			size_t e = d;
+			while (e < c->len && c->s[e] >= '0' && c->s[e] <= '9')
+				e++;
+			if (!glued_footnote(c->s, c->len, d, e, lex))
+				continue;
+			size_t ws = d;
+			while (ws > 0 && c->s[ws - 1] != ' ')
+				ws--;
+			char word[160];
+			excerpt(word, sizeof word, c->s + ws, e - ws);
+			if (note(log, c->orig, "Fußnotenzahl %.*s an „%s“ entfernt.", (int)(e - d),
+			         c->s + d, word))
+				return AW_ENOMEM;
+			memmove(c->s + d, c->s + e, c->len - e + 1);
+			c->len -= e - d;
+		}
+	}
+	return 0;
+}
+
+/* ---- hyphenation ------------------------------------------------------- */
+
+static int is_conjunction(const char *s)
+{
+	static const char *const conj[] = {
+		"und ", "oder ", "sowie ", "bzw. ", "beziehungsweise ", "als ", "noch ", "wie ",
+		"und,", "oder,",
+	};
+	for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
+		if (prefix(s, conj[i]))
+			return 1;
+	return !strcmp(s, "und") || !strcmp(s, "oder");
+}
+
+/* Length in bytes of the run of letters at s. */
+static size_t letters_at(const char *s)
+{
+	size_t i = 0, cl;
+	while (s[i] && is_letter(cp_at(s + i, &cl)))
+		i += cl;
+	return i;
+}
+
+/* The run of letters that ends at s + end. */
+static size_t letters_before(const char *s, size_t end)
+{
+	size_t i = end, p;
+	while (i > 0 && is_letter(cp_before(s, i, &p)))
+		i = p;
+	return i;
+}
+
+/* Decides a hyphen between w1 and w2 (w2 begins lowercase): 1 keep it,
+ * 0 it only split the word. */
+static int keep_hyphen(const char *w1, size_t n1, const char *w2, size_t n2,
+                       const struct lexicon *lex)
+{
+	char joined[256];
+	if (n1 + n2 < sizeof joined && lex) {
+		memcpy(joined, w1, n1);
+		memcpy(joined + n1, w2, n2);
+		if (lex->known(lex->ctx, joined, n1 + n2))
+			return 0;
+	}
+	/* "E-mail", "IT-gestützt": a part in capitals or a single letter
+	 * keeps its hyphen. */
+	size_t upper = 0, chars = 0, cl;
+	for (size_t i = 0; i < n1; i += cl) {
+		upper += is_upper(cp_at(w1 + i, &cl));
+		chars++;
+	}
+	return chars == 1 || (chars >= 2 && upper == chars);
+}
+
+int clean_hyphenation(struct clines *l, const struct lexicon *lex, struct strlist *log)
+{
+	/* At line ends. */
+	for (size_t i = 0; i + 1 < l->n; i++) {
+		struct cline *c = &l->v[i], *next = &l->v[i + 1];
+		if (c->len < 2 || c->s[c->len - 1] != '-' || blank(next))
+			continue;
+		size_t w1 = letters_before(c->s, c->len - 1);
+		size_t n1 = c->len - 1 - w1;
+		size_t n2 = letters_at(next->s);
+		if (n1 == 0 || n2 == 0)
+			continue;
+		int conj = is_conjunction(next->s);
+		int upper = is_upper(cp_at(next->s, NULL));
+		const char *sep;
+		if (conj)
+			sep = " ";        /* "IT-Sicherheits- und …" */
+		else if (upper || keep_hyphen(c->s + w1, n1, next->s, n2, lex))
+			sep = "";         /* "E-Mail", "BVN-Mobil" */
+		else
+			sep = NULL;       /* "Wasserkraft-werk" */
+		size_t keep = sep ? c->len : c->len - 1;
+		size_t sl = sep ? strlen(sep) : 0;
+		char *s = malloc(keep + sl + next->len + 1);
+		if (!s)
+			return AW_ENOMEM;
+		memcpy(s, c->s, keep);
+		memcpy(s + keep, sep ? sep : "", sl);
+		memcpy(s + keep + sl, next->s, next->len + 1);
+		if (!conj) {
+			char w[200];
+			snprintf(w, sizeof w, "%.*s-%.*s", (int)n1, c->s + w1, (int)n2, next->s);
+			if (note(log, c->orig, sep ? "Zeilenumbruch in „%s“ entfernt, Bindestrich bleibt."
+			                           : "Silbentrennung „%s“ aufgehoben.", w)) {
+				free(s);
+				return AW_ENOMEM;
+			}
+		}
+		clines_set(l, i, s);
+		clines_remove(l, i + 1);
+		i--; /* the joined line may end in a hyphen again */
+	}
+	/* Inside a line: "ins- besondere". */
+	for (size_t i = 0; i < l->n; i++) {
+		struct cline *c = &l->v[i];
+		for (size_t k = 1; k + 2 < c->len; k++) {
+			if (c->s[k] != '-' || c->s[k + 1] != ' ')
+				continue;
+			size_t w1 = letters_before(c->s, k);
+			if (w1 == k || !is_lower(cp_at(c->s + k + 2, NULL)) ||
+			    is_conjunction(c->s + k + 2))
+				continue;
+			/* A hyphen after a comma-separated list ("Landes-, Bundes-")
+			 * is never this case: it is followed by a comma. */
+			size_t n2 = letters_at(c->s + k + 2);
+			if (keep_hyphen(c->s + w1, k - w1, c->s + k + 2, n2, lex))
+				continue;
+			char w[200];
+			snprintf(w, sizeof w, "%.*s- %.*s", (int)(k - w1), c->s + w1, (int)n2, c->s + k + 2);
+			if (note(log, c->orig, "Silbentrennung „%s“ aufgehoben.", w))
+				return AW_ENOMEM;
+			memmove(c->s + k, c->s + k + 2, c->len - k - 1);
+			c->len -= 2;
+		}
+	}
+	return 0;
+}
+
+/* ---- hard-wrapped lines ------------------------------------------------- */
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The width text was wrapped at, or 0 when it does not look wrapped: most
+ * lines that run on into a next line are about equally long. */
+static size_t wrap_width(const struct clines *l)
+{
+	size_t *len = malloc((l->n ? l->n : 1) * sizeof *len), n = 0, w = 0;
+	if (!len)
+		return 0;
+	for (size_t i = 0; i + 1 < l->n; i++)
+		if (!blank(&l->v[i]) && !blank(&l->v[i + 1]) &&
+		    !clean_starts_structure(l->v[i + 1].s))
+			len[n++] = nchars(l->v[i].s, l->v[i].len);
+	if (n >= 3) {
+		qsort(len, n, sizeof *len, cmp_size);
+		w = len[(n * 9) / 10 == n ? n - 1 : (n * 9) / 10];
+		size_t near = 0;
+		for (size_t i = 0; i < n; i++)
+			near += len[i] * 10 >= w * 7;
+		if (w > 130 || near * 2 < n || near < 3)
+			w = 0;
+	}
+	free(len);
+	return w;
+}
+
+int clean_join_lines(struct clines *l, struct strlist *log)
+{
+	size_t w = wrap_width(l), joined = 0;
+	if (!w)
+		return 0;
+	for (size_t i = 0; i + 1 < l->n; i++) {
+		if (blank(&l->v[i]))
+			continue;
+		/* tail: the length of the last input line now at the end of
+		 * line i; a short one ended its paragraph. */
+		size_t tail = nchars(l->v[i].s, l->v[i].len);
+		while (i + 1 < l->n) {
+			struct cline *c = &l->v[i], *next = &l->v[i + 1];
+			if (blank(next) || clean_starts_structure(next->s))
+				break;
+			if (tail * 10 < w * 6 || cp_before(c->s, c->len, NULL) == ':') {
+				if (ends_sentence(c) && clines_insert(l, i + 1, "", 0, next->orig))
+					return AW_ENOMEM;
+				break;
+			}
+			char *s = malloc(c->len + 1 + next->len + 1);
+			if (!s)
+				return AW_ENOMEM;
+			memcpy(s, c->s, c->len);
+			s[c->len] = ' ';
+			memcpy(s + c->len + 1, next->s, next->len + 1);
+			tail = nchars(next->s, next->len);
+			clines_set(l, i, s);
+			clines_remove(l, i + 1);
+			joined++;
+		}
+	}
+	if (!joined)
+		return 0;
+	return note(log, l->n ? l->v[0].orig : 1,
+	            "Der Text war fest umbrochen (etwa %zu Zeichen je Zeile); %zu Zeilenumbrüche "
+	            "innerhalb von Absätzen wurden entfernt.", w, joined);
+}
+
+int clean_all(struct clines *l, const struct lexicon *lex, struct strlist *log)
+{
+	int rc;
+	if ((rc = clean_collapsed(l, log)) || (rc = clean_letter_spacing(l, log)) ||
+	    (rc = clean_whitespace(l, log)) || (rc = clean_page_furniture(l, log)) ||
+	    (rc = clean_footnotes(l, lex, log)) || (rc = clean_hyphenation(l, lex, log)) ||
+	    (rc = clean_join_lines(l, log)))
+		return rc;
+	return 0;
+}
