@@ -175,6 +175,12 @@ static void excerpt(char *out, size_t size, const char *s, size_t n)
 	out[o] = '\0';
 }
 
+/* 1 known, 0 unknown, -1 no dictionary to ask. */
+static int known(const struct lexicon *lex, const char *w, size_t n)
+{
+	return lex ? lex->known(lex->ctx, w, n) : -1;
+}
+
 /* ---- structure ---------------------------------------------------------- */
 
 static int prefix(const char *s, const char *p)
@@ -380,65 +386,119 @@ int clean_whitespace(struct clines *l, struct strlist *log)
 
 /* ---- page furniture ---------------------------------------------------- */
 
-/* "– 2 –", "- 12 -", "Seite 3", "Seite 3 von 8". */
-static int is_page_number(const char *s)
+/* What a line of page furniture is made of: the parliament's name, the
+ * Drucksache number, the period, a date and a page number. */
+enum { F_NONE, F_HEADER, F_PAGE };
+
+static int all_digits(const char *s, size_t n, size_t max)
 {
-	static const char *const dashes[] = {"–", "—", "-"};
-	for (size_t d = 0; d < 3; d++) {
-		size_t dl = strlen(dashes[d]);
-		if (strncmp(s, dashes[d], dl))
-			continue;
-		const char *p = s + dl;
-		while (*p == ' ')
-			p++;
-		const char *q = p;
-		while (*q >= '0' && *q <= '9')
-			q++;
-		if (q == p || q - p > 4)
-			return 0;
-		while (*q == ' ')
-			q++;
-		return !strcmp(q, dashes[d]);
-	}
-	if (prefix(s, "Seite ")) {
-		const char *p = s + 6, *q = p;
-		while (*q >= '0' && *q <= '9')
-			q++;
-		if (q == p)
-			return 0;
-		if (!*q)
-			return 1;
-		if (!prefix(q, " von "))
-			return 0;
-		p = q + 5;
-		for (q = p; *q >= '0' && *q <= '9'; q++)
-			;
-		return q > p && !*q;
-	}
-	return 0;
+	return n >= 1 && n <= max && strspn(s, "0123456789") >= n;
 }
 
-static int is_bare_number(const char *s)
+/* "20/1234" */
+static int is_paper_number(const char *s, size_t n)
 {
-	size_t n = strlen(s);
-	return n >= 1 && n <= 3 && strspn(s, "0123456789") == n;
+	const char *slash = memchr(s, '/', n);
+	return slash && all_digits(s, (size_t)(slash - s), 2) &&
+	       all_digits(slash + 1, n - (size_t)(slash - s) - 1, 6);
 }
 
-/* A running header of a parliament's papers. */
-static int is_running_header(const char *s, size_t n)
+/* "12.03.2024" or "21." */
+static int is_date_or_ordinal(const char *s, size_t n)
 {
-	static const char *const names[] = {
-		"Bremische Bürgerschaft", "BREMISCHE BÜRGERSCHAFT", "Landtag", "Stadtbürgerschaft",
-		"Deutscher Bundestag", "Abgeordnetenhaus Berlin",
+	size_t digits = 0, dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.')
+			dots++;
+		else if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else
+			return 0;
+	}
+	return digits && dots && s[n - 1] != '.' ? dots == 2 : (dots == 1 && digits <= 2);
+}
+
+/* The Drucksache number ("20/1234") in line s, or NULL; *n its length. */
+static const char *paper_in(const char *s, size_t *n)
+{
+	for (const char *t = s; *t;) {
+		while (*t == ' ')
+			t++;
+		const char *e = t;
+		while (*e && *e != ' ')
+			e++;
+		if (e > t && is_paper_number(t, (size_t)(e - t))) {
+			*n = (size_t)(e - t);
+			return t;
+		}
+		t = e;
+	}
+	return NULL;
+}
+
+static int same_paper(const char *a, const char *b)
+{
+	size_t na, nb;
+	const char *pa = paper_in(a, &na), *pb = paper_in(b, &nb);
+	return pa && pb && na == nb && !strncmp(pa, pb, na);
+}
+
+/* F_PAGE for a line that holds a page number and nothing but furniture
+ * ("– 2 –", "Drucksache 21/812  – 2 –", "Seite 3 von 8"), F_HEADER for
+ * one that is furniture without a page number ("Bremische Bürgerschaft
+ * Drucksache 21/812"), F_NONE for text. */
+static int furniture(const char *s)
+{
+	static const char *const words[] = {
+		"BREMISCHE", "BÜRGERSCHAFT", "Bremische", "Bürgerschaft", "Landtag",
+		"Stadtbürgerschaft", "(Landtag)", "(Land)", "(Stadt)", "Wahlperiode",
+		"Deutscher", "Bundestag", "Abgeordnetenhaus", "Drucksache", "Drs.", "von",
 	};
-	if (n > 120)
-		return 0;
-	if (strstr(s, "Drucksache ") || strstr(s, "Wahlperiode"))
-		return 1;
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (!strcmp(s, names[i]))
-			return 1;
-	return 0;
+	static const char *const dashes[] = {"–", "—", "-"};
+	int page = 0, strong = 0, tokens = 0;
+	const char *prev = "";
+	size_t prevn = 0;
+
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		const char *t = s;
+		while (*s && *s != ' ')
+			s++;
+		size_t n = (size_t)(s - t);
+		int ok = 0;
+		tokens++;
+		for (size_t i = 0; i < sizeof words / sizeof *words && !ok; i++)
+			if (strlen(words[i]) == n && !strncmp(t, words[i], n)) {
+				ok = 1;
+				strong |= i < 15;   /* everything but "von" */
+			}
+		for (size_t i = 0; i < 3 && !ok; i++)
+			ok = strlen(dashes[i]) == n && !strncmp(t, dashes[i], n);
+		if (!ok && is_paper_number(t, n))
+			ok = strong = 1;
+		if (!ok && is_date_or_ordinal(t, n))
+			ok = 1;
+		if (!ok && all_digits(t, n, 4)) {
+			/* a page number: after "Seite" or "von", or between dashes */
+			ok = 1;
+			int dashed = prevn && (prev[0] == '-' || !strncmp(prev, "–", 3) || !strncmp(prev, "—", 3));
+			int after_seite = prevn == 5 && !strncmp(prev, "Seite", 5);
+			int after_von = prevn == 3 && !strncmp(prev, "von", 3);
+			page |= dashed || after_seite || after_von || tokens == 1;
+		}
+		if (!ok && n == 5 && !strncmp(t, "Seite", 5))
+			ok = 1;
+		if (!ok)
+			return F_NONE;
+		prev = t;
+		prevn = n;
+	}
+	if (!tokens)
+		return F_NONE;
+	return page ? F_PAGE : strong ? F_HEADER : F_NONE;
 }
 
 static int ends_sentence(const struct cline *c)
@@ -459,20 +519,24 @@ int clean_page_furniture(struct clines *l, struct strlist *log)
 	if (!drop)
 		return AW_ENOMEM;
 
+	/* A lone number is a page number only where there are several. */
 	for (size_t i = 0; i < l->n; i++)
-		bare += is_bare_number(l->v[i].s);
+		bare += all_digits(l->v[i].s, l->v[i].len, 3);
 	for (size_t i = 0; i < l->n && !rc; i++) {
 		const struct cline *c = &l->v[i];
-		if (is_page_number(c->s) || (bare >= 2 && is_bare_number(c->s))) {
+		int f = furniture(c->s);
+		if (f == F_PAGE && (bare >= 2 || !all_digits(c->s, c->len, 3))) {
 			drop[i] = 1;
-			rc = note(log, c->orig, "Seitenzahl „%s“ entfernt.", c->s);
+			rc = note(log, c->orig, "Seitenkopf oder Seitenzahl „%s“ entfernt.", c->s);
 			continue;
 		}
-		if (!is_running_header(c->s, c->len))
+		if (f != F_HEADER)
 			continue;
-		/* Repeated on later pages: every copy after the first goes. */
+		/* A running header repeats on every page: each copy after the
+		 * first goes (same text, or the same Drucksache number). */
 		for (size_t k = 0; k < i; k++) {
-			if (!strcmp(l->v[k].s, c->s)) {
+			if (!drop[k] && furniture(l->v[k].s) != F_NONE &&
+			    (!strcmp(l->v[k].s, c->s) || same_paper(l->v[k].s, c->s))) {
 				drop[i] = 1;
 				rc = note(log, c->orig, "wiederholte Kopfzeile „%s“ entfernt.", c->s);
 				break;
@@ -574,11 +638,11 @@ static int glued_footnote(const char *s, size_t len, size_t d, size_t e,
 	}
 	if (letters < 3 || is_abbreviation(s + ws, wend - ws))
 		return 0;
-	if (lex) {
+	int word = known(lex, s + ws, wend - ws);
+	if (word >= 0) {
 		/* The dictionary knows the word, and not the word with the
 		 * number ("Migranten" yes, "Migranten1" no; "CO2" would stay). */
-		return lex->known(lex->ctx, s + ws, wend - ws) &&
-		       (wend != d || !lex->known(lex->ctx, s + ws, e - ws));
+		return word && (wend != d || known(lex, s + ws, e - ws) == 0);
 	}
 	/* Without a dictionary: a plain lowercase word of four letters or
 	 * more, at most its first letter a capital. */
@@ -651,10 +715,10 @@ static int keep_hyphen(const char *w1, size_t n1, const char *w2, size_t n2,
                        const struct lexicon *lex)
 {
 	char joined[256];
-	if (n1 + n2 < sizeof joined && lex) {
+	if (n1 + n2 < sizeof joined) {
 		memcpy(joined, w1, n1);
 		memcpy(joined + n1, w2, n2);
-		if (lex->known(lex->ctx, joined, n1 + n2))
+		if (known(lex, joined, n1 + n2) == 1)
 			return 0;
 	}
 	/* "E-mail", "IT-gestützt": a part in capitals or a single letter

@@ -30,7 +30,9 @@ struct clines {
 };
 
 struct lexicon {
-	/* 1 when w[0..n) is a German word. May be slow the first time. */
+	/* 1 when w[0..n) is a German word, 0 when not, -1 when there is no
+	 * dictionary to ask (the steps then use their rules). May be slow
+	 * the first time. */
 	int (*known)(void *ctx, const char *w, size_t n);
 	void *ctx;
 };

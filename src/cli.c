@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "fileio.h"
 #include "reader.h"
+#include "speller.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -54,9 +55,12 @@ int cli_load(const char *path, struct inquiry *q)
 	struct buf text = BUF_INIT;
 	struct aw_error err;
 	int rc = fileio_read(path, &text, &err);
+	struct speller_lazy dict = {0};
+	struct lexicon lex = {speller_lazy_known, &dict};
 	if (!rc)
 		rc = reader_read(text.s ? text.s : "", text.len,
-		                 strcmp(path, "-") ? path : "(Standardeingabe)", q, &err);
+		                 strcmp(path, "-") ? path : "(Standardeingabe)", &lex, q, &err);
+	speller_lazy_close(&dict);
 	buf_free(&text);
 	return rc ? cli_fail(&err) : EXIT_OK;
 }

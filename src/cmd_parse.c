@@ -10,6 +10,7 @@
 static int run(int argc, char **argv)
 {
 	const char *file = NULL, *format = "text";
+	int explain = 0;
 	char what[160];
 
 	for (int i = 1; i < argc; i++) {
@@ -21,6 +22,10 @@ static int run(int argc, char **argv)
 		if ((r = cli_option(argc, argv, &i, "--format", "-f", &format, "parse"))) {
 			if (r < 0)
 				return EXIT_USAGE;
+			continue;
+		}
+		if (!strcmp(argv[i], "--explain") || !strcmp(argv[i], "-e")) {
+			explain = 1;
 			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1]) {
@@ -44,7 +49,7 @@ static int run(int argc, char **argv)
 	if (status)
 		return status;
 	struct buf out = BUF_INIT;
-	if (json ? json_write(&q, &out) : summary_write(&q, &out)) {
+	if (json ? json_write(&q, &out) : summary_write(&q, explain, &out)) {
 		struct aw_error err;
 		aw_fail(&err, AW_ENOMEM, file, "");
 		status = cli_fail(&err);
@@ -62,7 +67,7 @@ static int run(int argc, char **argv)
 const struct command cmd_parse = {
 	"parse", run,
 	"zeigt, wie antwort eine Anfrage in Fragen und Antworten aufteilt",
-	"Aufruf: antwort parse [--format text|json] DATEI\n"
+	"Aufruf: antwort parse [--format text|json] [--explain] DATEI\n"
 	"\n"
 	"Liest eine Anfrage oder eine Senatsvorlage und zeigt, was antwort darin\n"
 	"erkannt hat: Art, Nummer, Titel, Fragesteller, jede Frage mit ihren ersten\n"
@@ -72,6 +77,8 @@ const struct command cmd_parse = {
 	"Optionen:\n"
 	"  -f, --format text   Übersicht zum Lesen (Voreinstellung)\n"
 	"  -f, --format json   dieselbe Struktur für Programme (siehe docs/json.md)\n"
+	"  -e, --explain       listet jede Bereinigung des eingefügten Textes mit\n"
+	"                      Zeilennummer (Silbentrennung, Seitenzahlen, Fußnoten, …)\n"
 	"  -h, --help          diese Hilfe\n"
 	"\n"
 	"DATEI „-“ liest von der Standardeingabe.\n"

@@ -50,6 +50,7 @@ void inquiry_free(struct inquiry *q)
 		free(q->extras[i].text);
 	free(q->extras);
 	strlist_free(&q->hints);
+	strlist_free(&q->cleaned);
 	inquiry_init(q);
 }
 

@@ -85,8 +85,11 @@ struct inquiry {
 	bool crlf;
 	bool bom;
 
-	/* Doubts of the reader about the split, German sentences for people. */
+	/* Doubts of the reader about the split, and what it cleaned in the
+	 * text before splitting it: German sentences for people, each
+	 * naming the line of the input. */
 	struct strlist hints;
+	struct strlist cleaned;
 };
 
 void inquiry_init(struct inquiry *q);

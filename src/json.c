@@ -139,6 +139,8 @@ int json_write(const struct inquiry *q, struct buf *b)
 	}
 	rc |= buf_adds(b, q->nanswers ? "\n  ],\n  \"hints\": " : "],\n  \"hints\": ");
 	rc |= string_array(b, &q->hints, "  ");
+	rc |= buf_adds(b, ",\n  \"cleaned\": ");
+	rc |= string_array(b, &q->cleaned, "  ");
 	rc |= buf_adds(b, "\n}\n");
 	return rc ? AW_ENOMEM : 0;
 }

@@ -9,6 +9,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "reader.h"
 #include "buf.h"
+#include "clean.h"
 #include "heading.h"
 #include "utf8.h"
 
@@ -53,11 +54,6 @@ static const char *const patterns[P_NPATTERNS] = {
 	[P_LAND] = "Landtag|Bürgerschaft\\s*\\(Land\\)",
 };
 
-/* A line of the input: borrowed from the normalised copy of the text. */
-struct line {
-	const char *s;   /* trailing spaces and tabs removed */
-	size_t len;
-};
 
 /* What a block of the head turned out to be, resolved at the head's end. */
 enum head_kind { H_SESSION, H_TITLE, H_INTRO, H_KNOWN, H_UNKNOWN };
@@ -76,7 +72,8 @@ struct reader {
 	const char *subject;      /* of the last match, for group() */
 	struct inquiry *q;
 	enum state state;
-	struct line *lines;
+	struct clines text;       /* the cleaned lines */
+	struct cline *lines;      /* = text.v */
 	size_t nlines;
 	struct head_item *head;
 	size_t nhead;
@@ -340,7 +337,7 @@ static int resolve_head(struct reader *r)
 }
 
 /* One line of the head recognised on its own; returns 1 if it was. */
-static int head_line(struct reader *r, const struct line *l, int *rc)
+static int head_line(struct reader *r, const struct cline *l, int *rc)
 {
 	struct inquiry *q = r->q;
 	size_t len;
@@ -423,7 +420,7 @@ static int head_line(struct reader *r, const struct line *l, int *rc)
 /* ---- questions and answers --------------------------------------------- */
 
 /* Starts a question if line l is numbered as the next one; 1 if it did. */
-static int question_line(struct reader *r, const struct line *l, int *rc)
+static int question_line(struct reader *r, const struct cline *l, int *rc)
 {
 	size_t len, n = l->len;
 	const char *s = skip_ws(l->s, &n), *g;
@@ -439,8 +436,8 @@ static int question_line(struct reader *r, const struct line *l, int *rc)
 	if (number <= r->last_number)
 		return 0;
 	if (r->last_number && number != r->last_number + 1)
-		*rc = hint(r, "Auf Frage %d folgt Frage %d; prüfen Sie, ob eine Frage fehlt "
-		           "oder falsch nummeriert ist.", r->last_number, number);
+		*rc = hint(r, "Zeile %zu: Auf Frage %d folgt Frage %d; prüfen Sie, ob eine Frage "
+		           "fehlt oder falsch nummeriert ist.", l->orig, r->last_number, number);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
 	size_t text_at = ov[1];  /* the match ends where the text begins */
 	size_t mlen = text_at;
@@ -461,7 +458,7 @@ static int question_line(struct reader *r, const struct line *l, int *rc)
 /* Starts an answer at heading line a; returns the lines consumed. */
 static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
 {
-	const struct line *l = &r->lines[a];
+	const struct cline *l = &r->lines[a];
 	int *covers = NULL;
 	size_t n, rest;
 	char *s = dupn(l->s, l->len);
@@ -494,7 +491,7 @@ static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
 	return 1;
 }
 
-static int is_heading(const struct line *l)
+static int is_heading(const struct cline *l)
 {
 	int *covers = NULL;
 	size_t n, rest;
@@ -509,7 +506,7 @@ static int is_heading(const struct line *l)
 static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 {
 	struct inquiry *q = r->q;
-	const struct line *l = &r->lines[a];
+	const struct cline *l = &r->lines[a];
 	size_t n = l->len;
 	const char *s = skip_ws(l->s, &n);
 
@@ -564,7 +561,7 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 {
 	struct inquiry *q = r->q;
-	const struct line *l = &r->lines[a];
+	const struct cline *l = &r->lines[a];
 	size_t n = l->len;
 	const char *s = skip_ws(l->s, &n);
 
@@ -582,7 +579,7 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 	}
 	size_t i = a;
 	for (; i < b && !*rc; i++) {
-		const struct line *li = &r->lines[i];
+		const struct cline *li = &r->lines[i];
 		if (i > a && (match(r, P_SENATE, li->s, li->len) || is_heading(li)))
 			break;
 		if (question_line(r, li, rc) || *rc)
@@ -604,7 +601,7 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 {
 	struct inquiry *q = r->q;
-	const struct line *l = &r->lines[a];
+	const struct cline *l = &r->lines[a];
 
 	*rc = 0;
 	/* The Senate's part and answer headings end whatever came before. */
@@ -669,45 +666,19 @@ static int check_answers(struct reader *r)
 
 /* ---- entry ------------------------------------------------------------- */
 
-/* Cuts the normalised text into lines, trailing blanks removed. */
-static int split_lines(struct reader *r, const char *s, size_t n)
-{
-	size_t cap = 64;
-	r->lines = malloc(cap * sizeof *r->lines);
-	if (!r->lines)
-		return AW_ENOMEM;
-	for (size_t i = 0; i < n;) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t end = nl ? (size_t)(nl - s) : n;
-		size_t len = end - i;
-		while (len && (s[i + len - 1] == ' ' || s[i + len - 1] == '\t'))
-			len--;
-		if (r->nlines == cap) {
-			cap *= 2;
-			struct line *nv = realloc(r->lines, cap * sizeof *nv);
-			if (!nv)
-				return AW_ENOMEM;
-			r->lines = nv;
-		}
-		r->lines[r->nlines++] = (struct line){s + i, len};
-		i = end + 1;
-	}
-	return 0;
-}
-
 static void reader_free(struct reader *r)
 {
 	for (int i = 0; i < P_NPATTERNS; i++)
 		pcre2_code_free(r->re[i]);
 	pcre2_match_data_free(r->md);
-	free(r->lines);
+	clines_free(&r->text);
 	for (size_t i = 0; i < r->nhead; i++)
 		free(r->head[i].text);
 	free(r->head);
 }
 
 int reader_read(const char *text, size_t len, const char *name,
-                struct inquiry *q, struct aw_error *err)
+                const struct lexicon *lex, struct inquiry *q, struct aw_error *err)
 {
 	struct reader r = {0};
 	struct buf norm = BUF_INIT;
@@ -739,10 +710,13 @@ int reader_read(const char *text, size_t len, const char *name,
 
 	if ((rc = compile_all(&r, err)))
 		goto out;
-	if (split_lines(&r, norm.s ? norm.s : "", norm.len)) {
+	if (clines_from_text(&r.text, norm.s ? norm.s : "", norm.len) ||
+	    clean_all(&r.text, lex, &q->cleaned)) {
 		rc = aw_fail(err, AW_ENOMEM, name, "");
 		goto out;
 	}
+	r.lines = r.text.v;
+	r.nlines = r.text.n;
 	size_t i = 0;
 	while (i < r.nlines && r.lines[i].len == 0)
 		i++;

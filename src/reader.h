@@ -9,15 +9,18 @@
 
 #include <stddef.h>
 
+#include "clean.h"
 #include "error.h"
 #include "inquiry.h"
 
-/* Reads text[0..len) (UTF-8, optional BOM, LF or CRLF) into q, which must
- * be freshly initialised; name is the file name used in messages. On
+/* Reads text[0..len) (UTF-8, optional BOM, LF or CRLF) into q; name is
+ * the file name used in messages. The text is cleaned first (clean.h),
+ * asking lex (may be NULL) where a rule alone cannot decide; what was
+ * cleaned is listed in q->cleaned. On
  * success q is complete (inquiry_complete()) and owned by the caller. On
  * error q is left empty and err says where: AW_EUTF8 / AW_ENUL with line
  * and column, AW_EEMPTY, AW_ENOMEM, AW_EINTERNAL. */
 int reader_read(const char *text, size_t len, const char *name,
-                struct inquiry *q, struct aw_error *err);
+                const struct lexicon *lex, struct inquiry *q, struct aw_error *err);
 
 #endif

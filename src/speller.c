@@ -90,3 +90,18 @@ void speller_close(struct speller *sp)
 		Hunspell_destroy(sp->h);
 	free(sp);
 }
+
+int speller_lazy_known(void *ctx, const char *word, size_t len)
+{
+	struct speller_lazy *lz = ctx;
+	if (lz->state == 0)
+		lz->state = speller_open(&lz->sp, NULL, NULL) ? -1 : 1;
+	return lz->state < 0 ? -1 : speller_check(lz->sp, word, len);
+}
+
+void speller_lazy_close(struct speller_lazy *lz)
+{
+	speller_close(lz->sp);
+	lz->sp = NULL;
+	lz->state = 0;
+}

@@ -27,4 +27,16 @@ int speller_check(struct speller *sp, const char *word, size_t len);
 
 void speller_close(struct speller *sp);
 
+/* The default dictionary, opened only when a word is first asked about:
+ * most documents never need it, and loading costs a tenth of a second. */
+struct speller_lazy {
+	struct speller *sp;
+	int state;          /* 0 not tried, 1 open, -1 missing */
+};
+
+/* A lexicon function (clean.h) over a struct speller_lazy: 1 known,
+ * 0 unknown, -1 when the dictionary cannot be opened. */
+int speller_lazy_known(void *lazy, const char *word, size_t len);
+void speller_lazy_close(struct speller_lazy *lz);
+
 #endif

@@ -48,7 +48,7 @@ static int count(struct buf *b, const char *label, size_t n)
 	return buf_printf(b, "%s: %zu %s\n", label, n, n == 1 ? "Absatz" : "Absätze");
 }
 
-int summary_write(const struct inquiry *q, struct buf *b)
+int summary_write(const struct inquiry *q, int explain, struct buf *b)
 {
 	char date[32] = "";
 	int rc = 0;
@@ -100,6 +100,14 @@ int summary_write(const struct inquiry *q, struct buf *b)
 		rc |= buf_printf(b, " %zu %s: ", a->paras.n, a->paras.n == 1 ? "Absatz" : "Absätze");
 		rc |= summary_first_words(b, a->paras.v[0], FIRST_WORDS);
 		rc |= buf_addc(b, '\n');
+	}
+	if (q->cleaned.n && explain) {
+		rc |= buf_adds(b, "Bereinigt:\n");
+		for (size_t i = 0; i < q->cleaned.n; i++)
+			rc |= buf_printf(b, "  %s\n", q->cleaned.v[i]);
+	} else if (q->cleaned.n) {
+		rc |= buf_printf(b, "Bereinigt: %zu %s; „antwort parse --explain“ zeigt, was.\n",
+		                 q->cleaned.n, q->cleaned.n == 1 ? "Änderung" : "Änderungen");
 	}
 	if (q->hints.n) {
 		rc |= buf_adds(b, "Hinweise:\n");

@@ -7,9 +7,10 @@
 #include "buf.h"
 #include "inquiry.h"
 
-/* Appends the summary (German, UTF-8, one item a line) to out. 0 or
- * AW_ENOMEM. */
-int summary_write(const struct inquiry *q, struct buf *out);
+/* Appends the summary (German, UTF-8, one item a line) to out; with
+ * explain, every change the cleaning made is listed too, else only how
+ * many there were. 0 or AW_ENOMEM. */
+int summary_write(const struct inquiry *q, int explain, struct buf *out);
 
 /* Appends the first n words of s (words split at spaces and line breaks),
  * followed by " …" when s has more. 0 or AW_ENOMEM. */

@@ -11,7 +11,7 @@ static char *export_str(const char *in, enum export_format f)
 	struct inquiry q;
 	struct aw_error err;
 	struct buf b = BUF_INIT;
-	if (reader_read(in, strlen(in), "t.txt", &q, &err))
+	if (reader_read(in, strlen(in), "t.txt", NULL, &q, &err))
 		return NULL;
 	export_write(&q, f, &b);
 	inquiry_free(&q);

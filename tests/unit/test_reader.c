@@ -11,7 +11,7 @@
 
 static int read_str(const char *text, struct inquiry *q, struct aw_error *err)
 {
-	return reader_read(text, strlen(text), "test.txt", q, err);
+	return reader_read(text, strlen(text), "test.txt", NULL, q, err);
 }
 
 static char *write_str(const struct inquiry *q)
@@ -58,12 +58,12 @@ static void round_trip(const char *dir, const char *file, int byte_exact)
 	struct aw_error err;
 
 	snprintf(name, sizeof name, "reader: %s is read", file);
-	CHECK(text && reader_read(text, len, path, &a, &err) == 0, name);
+	CHECK(text && reader_read(text, len, path, NULL, &a, &err) == 0, name);
 	if (!text)
 		return;
 	char *w1 = write_str(&a);
 	snprintf(name, sizeof name, "reader: %s read again after writing", file);
-	CHECK(w1 && reader_read(w1, strlen(w1), path, &b, &err) == 0, name);
+	CHECK(w1 && reader_read(w1, strlen(w1), path, NULL, &b, &err) == 0, name);
 	snprintf(name, sizeof name, "reader: %s read, write, read gives the same model", file);
 	CHECK(inquiry_equal(&a, &b), name);
 	char *w2 = write_str(&b);
@@ -284,17 +284,17 @@ static void bad_input(void)
 	struct inquiry q;
 	struct aw_error err;
 	const char bad[] = "Wir fragen den Senat:\n\n1. Gr\xfc\xdf" "e?\n";
-	CHECK(reader_read(bad, sizeof bad - 1, "kaputt.txt", &q, &err) == AW_EUTF8 &&
+	CHECK(reader_read(bad, sizeof bad - 1, "kaputt.txt", NULL, &q, &err) == AW_EUTF8 &&
 	      err.line == 3 && err.col == 6 && !strcmp(err.file, "kaputt.txt") && q.nquestions == 0,
 	      "reader: broken UTF-8 refused with file, line and column");
 	const char nul[] = "Wir fragen\0 den Senat:\n";
-	CHECK(reader_read(nul, sizeof nul - 1, "nul.txt", &q, &err) == AW_ENUL &&
+	CHECK(reader_read(nul, sizeof nul - 1, "nul.txt", NULL, &q, &err) == AW_ENUL &&
 	      err.line == 1 && err.col == 11, "reader: a NUL byte refused with its position");
-	CHECK(reader_read(" \n\t\n\n", 5, "leer.txt", &q, &err) == AW_EEMPTY,
+	CHECK(reader_read(" \n\t\n\n", 5, "leer.txt", NULL, &q, &err) == AW_EEMPTY,
 	      "reader: a file of blanks is refused as empty");
-	CHECK(reader_read("", 0, "leer.txt", &q, &err) == AW_EEMPTY, "reader: an empty file is refused");
+	CHECK(reader_read("", 0, "leer.txt", NULL, &q, &err) == AW_EEMPTY, "reader: an empty file is refused");
 	const char bom_bad[] = "\xEF\xBB\xBF\xC3";
-	CHECK(reader_read(bom_bad, 4, "x.txt", &q, &err) == AW_EUTF8 && err.line == 1 && err.col == 1,
+	CHECK(reader_read(bom_bad, 4, "x.txt", NULL, &q, &err) == AW_EUTF8 && err.line == 1 && err.col == 1,
 	      "reader: broken UTF-8 right after a BOM");
 }
 

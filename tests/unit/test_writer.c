@@ -11,7 +11,7 @@ static char *rewrite(const char *in)
 	struct inquiry q;
 	struct aw_error err;
 	struct buf b = BUF_INIT;
-	if (reader_read(in, strlen(in), "t.txt", &q, &err))
+	if (reader_read(in, strlen(in), "t.txt", NULL, &q, &err))
 		return NULL;
 	writer_write(&q, &b);
 	inquiry_free(&q);
