@@ -92,7 +92,12 @@ static int markdown(const struct inquiry *q, struct buf *out)
 	rc |= md_extras(&b, q, PART_LEADIN);
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const struct question *qu = &q->questions[i];
-		rc |= buf_printf(&b, "%s%d. ", i ? "\n" : "\n\n", qu->number);
+		if (qu->section) {
+			rc |= buf_adds(&b, "\n\n### ");
+			rc |= md_text(&b, qu->section);
+			rc |= buf_addc(&b, '\n');
+		}
+		rc |= buf_printf(&b, "%s%d. ", i && !qu->section ? "\n" : "\n\n", qu->number);
 		for (size_t k = 0; k < qu->paras.n; k++) {
 			if (k)
 				rc |= buf_adds(&b, inquiry_is_subitem(qu->paras.v[k]) ? "\n    " : "\n\n    ");
@@ -204,6 +209,11 @@ static int html(const struct inquiry *q, struct buf *b)
 		rc |= buf_adds(b, "<ol class=\"fragen\">\n");
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const struct question *qu = &q->questions[i];
+		if (qu->section) {
+			rc |= buf_adds(b, "</ol>\n");
+			rc |= html_el(b, "h3", NULL, qu->section);
+			rc |= buf_adds(b, "<ol class=\"fragen\">\n");
+		}
 		rc |= buf_printf(b, "<li value=\"%d\">", qu->number);
 		for (size_t k = 0; k < qu->paras.n; k++) {
 			if (k)

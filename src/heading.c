@@ -27,6 +27,11 @@ static const char *word(const char *s, const char *w)
 	return s + n;
 }
 
+static const char *const number_words[] = {
+	"eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+	"elf", "zwölf",
+};
+
 static const char *number(const char *s, int *out)
 {
 	int v = 0, digits = 0;
@@ -35,7 +40,20 @@ static const char *number(const char *s, int *out)
 		if (++digits > 3)
 			return NULL;
 	}
-	if (!digits || v == 0)
+	if (!digits) {
+		/* "Zu Frage eins bis drei:" */
+		for (size_t i = 0; i < sizeof number_words / sizeof *number_words; i++) {
+			size_t n = strlen(number_words[i]);
+			if ((!strncmp(s, number_words[i], n) ||
+			     (*s == number_words[i][0] - 32 && !strncmp(s + 1, number_words[i] + 1, n - 1))) &&
+			    !((s[n] >= 'a' && s[n] <= 'z') || (unsigned char)s[n] >= 0x80)) {
+				*out = (int)i + 1;
+				return s + n;
+			}
+		}
+		return NULL;
+	}
+	if (v == 0)
 		return NULL;
 	if (*s == '.')           /* "Zu 1.:" and "Zu 1. und 2.:" */
 		s++;
@@ -77,21 +95,16 @@ static int cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int heading_parse(const char *line, int **covers, size_t *n, size_t *rest)
+/* Reads a list of question numbers at s ("1, 3 und 5 bis 7") into a
+ * sorted, unique array. Returns the position after it, or NULL (with
+ * *rc AW_ENOMEM when that was the reason). */
+static const char *list(const char *s, int **covers, size_t *n, int *rc)
 {
-	const char *s = line, *t;
 	int *v = NULL;
 	size_t nv = 0, cap = 0;
-	int rc;
+	const char *t;
 
-	if (!(t = word(s, "Zu")) && !(t = word(s, "zu")))
-		return 0;
-	s = skip_space(t);
-	if ((t = word(s, "den")) || (t = word(s, "der")))
-		s = skip_space(t);
-	if ((t = word(s, "Fragen")) || (t = word(s, "Frage")))
-		s = skip_space(t);
-
+	*rc = 0;
 	for (;;) {
 		int from, to;
 		if (!(t = number(s, &from)))
@@ -104,12 +117,10 @@ int heading_parse(const char *line, int **covers, size_t *n, size_t *rest)
 				goto no;
 			s = skip_space(t);
 		}
-		rc = add_range(&v, &nv, &cap, from, to);
-		if (rc < 0) {
-			free(v);
-			return rc;
-		}
-		if (rc == 0)
+		int r = add_range(&v, &nv, &cap, from, to);
+		if (r < 0)
+			*rc = r;
+		if (r <= 0)
 			goto no;
 		if (*s == ',') {
 			s = skip_space(s + 1);
@@ -121,10 +132,6 @@ int heading_parse(const char *line, int **covers, size_t *n, size_t *rest)
 			break;
 		}
 	}
-	if (*s != ':')
-		goto no;
-	s = skip_space(s + 1);
-
 	qsort(v, nv, sizeof *v, cmp_int);
 	size_t u = 0;
 	for (size_t i = 0; i < nv; i++)
@@ -132,10 +139,59 @@ int heading_parse(const char *line, int **covers, size_t *n, size_t *rest)
 			v[u++] = v[i];
 	*covers = v;
 	*n = u;
-	*rest = (size_t)(s - line);
-	return 1;
+	return s;
 no:
 	free(v);
+	return NULL;
+}
+
+int heading_parse(const char *line, int **covers, size_t *n, size_t *rest)
+{
+	const char *s = line, *t;
+	int rc;
+
+	/* "Antwort zu Frage 1 und 3:" */
+	if ((t = word(s, "Antwort")))
+		s = skip_space(t);
+	if (!(t = word(s, "Zu")) && !(t = word(s, "zu")))
+		return 0;
+	s = skip_space(t);
+	if ((t = word(s, "den")) || (t = word(s, "der")))
+		s = skip_space(t);
+	if ((t = word(s, "Fragen")) || (t = word(s, "Frage")))
+		s = skip_space(t);
+	if (!(t = list(s, covers, n, &rc)))
+		return rc;
+	if (*t != ':') {
+		free(*covers);
+		*covers = NULL;
+		return 0;
+	}
+	*rest = (size_t)(skip_space(t + 1) - line);
+	return 1;
+}
+
+int heading_parse_joint(const char *line, int **covers, size_t *n)
+{
+	const char *s = line, *t;
+	int rc;
+	if (!(t = word(s, "Die")) || !(t = word(skip_space(t), "Fragen")))
+		return 0;
+	if (!(t = list(skip_space(t), covers, n, &rc)))
+		return rc;
+	s = skip_space(t);
+	if (!(t = word(s, "werden")))
+		goto no;
+	s = skip_space(t);
+	if (!(t = word(s, "gemeinsam")) && !(t = word(s, "zusammen")))
+		goto no;
+	s = skip_space(t);
+	if (strncmp(s, "beantwortet", 11) || *n < 2)
+		goto no;
+	return 1;
+no:
+	free(*covers);
+	*covers = NULL;
 	return 0;
 }
 

@@ -6,11 +6,18 @@
 
 #include <stddef.h>
 
-/* Reads a heading at the start of line. Returns 1 and sets *covers (sorted,
+/* Reads a heading at the start of line ("Zu Frage 1:", "Zu 1.:",
+ * "Antwort zu Frage 1 und 3:", "Zu Frage eins bis drei:"). Returns 1 and sets *covers (sorted,
  * unique, owned by the caller), *n and *rest (the offset of any text after
  * the colon, spaces skipped) when line is a heading; 0 when it is not;
  * AW_ENOMEM. */
 int heading_parse(const char *line, int **covers, size_t *n, size_t *rest);
+
+/* Reads "Die Fragen 2 bis 4 werden gemeinsam beantwortet" (a sentence
+ * that joins the answers to several questions, placed under the first or
+ * the last of them). Returns 1 and sets *covers and *n as above, 0 when
+ * line is something else, or AW_ENOMEM. */
+int heading_parse_joint(const char *line, int **covers, size_t *n);
 
 /* The canonical heading for covers[0..n): "Zu Frage 1:", "Zu Frage 1 und
  * 2:", "Zu den Fragen 3 bis 5:", "Zu den Fragen 1, 3 und 5:". Newly

@@ -17,6 +17,7 @@ void inquiry_init(struct inquiry *q)
 static void question_free(struct question *qu)
 {
 	free(qu->marker);
+	free(qu->section);
 	strlist_free(&qu->paras);
 }
 
@@ -116,7 +117,13 @@ int inquiry_add_extra(struct inquiry *q, enum part after, char *text)
 
 int inquiry_is_subitem(const char *p)
 {
-	return p[0] >= 'a' && p[0] <= 'z' && p[1] == ')' && p[2] == ' ';
+	if (!(p[0] >= 'a' && p[0] <= 'z' && p[2] == ' '))
+		return 0;
+	if (p[1] == ')')
+		return 1;
+	/* "a. …", but "z. B." and "d. h." are abbreviations. */
+	return p[1] == '.' && !(((p[3] >= 'a' && p[3] <= 'z') || (p[3] >= 'A' && p[3] <= 'Z')) &&
+	                        p[4] == '.');
 }
 
 struct question *inquiry_question(const struct inquiry *q, int number)
@@ -326,6 +333,7 @@ int inquiry_equal(const struct inquiry *a, const struct inquiry *b)
 	for (size_t i = 0; i < a->nquestions; i++) {
 		const struct question *x = &a->questions[i], *y = &b->questions[i];
 		if (x->number != y->number || !streq(x->marker, y->marker) ||
+		    !streq(x->section, y->section) ||
 		    !strlist_equal(&x->paras, &y->paras))
 			return 0;
 	}

@@ -41,6 +41,7 @@ enum part {
 struct question {
 	int number;            /* as printed: 1, 2, … */
 	char *marker;          /* how it was numbered: "1." "1)" "Frage 1:" */
+	char *section;         /* "II. Sanierungsstand" above it, or NULL */
 	struct strlist paras;  /* paragraphs; sub-items keep their "a) " */
 };
 
@@ -104,7 +105,8 @@ int inquiry_add_answer(struct inquiry *q, size_t at, int *covers,
                        size_t ncovers, char *heading, struct answer **out);
 int inquiry_add_extra(struct inquiry *q, enum part after, char *text);
 
-/* 1 when a question's paragraph is a sub-item: "a) …". */
+/* 1 when a question's paragraph is a sub-item: "a) …" or "a. …" (but not
+ * an abbreviation such as "z. B."). */
 int inquiry_is_subitem(const char *para);
 
 /* The question with that number, or NULL. */

@@ -67,6 +67,8 @@ static int question(struct buf *b, const struct question *qu)
 {
 	int rc = buf_printf(b, "    {\n      \"number\": %d,\n      \"marker\": ", qu->number);
 	rc |= json_string(b, qu->marker);
+	rc |= buf_adds(b, ",\n      \"section\": ");
+	rc |= json_string(b, qu->section);
 	rc |= buf_adds(b, ",\n      \"text\": ");
 	rc |= joined(b, &qu->paras, 0);
 	rc |= buf_adds(b, ",\n      \"subitems\": [");

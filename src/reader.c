@@ -21,8 +21,9 @@
 
 enum pattern {
 	P_SESSION, P_TITLE, P_KINDLINE, P_FRAGESTUNDE_LINE, P_HEADERLINE,
-	P_INTRO, P_LEADIN, P_QUESTION, P_SENATE, P_SIGNATURE, P_DRUCKSACHE,
-	P_STADT, P_LAND, P_NPATTERNS
+	P_INTRO, P_WORTLAUT, P_LEADIN, P_QUESTION, P_SENATE, P_SIGNATURE, P_DRUCKSACHE,
+	P_STADT, P_LAND, P_PREAMBLE_ASKERS, P_PREAMBLE_SENATE, P_ANSWER_LABEL, P_SECTION,
+	P_NPATTERNS
 };
 
 static const char *const patterns[P_NPATTERNS] = {
@@ -32,7 +33,9 @@ static const char *const patterns[P_NPATTERNS] = {
 	[P_TITLE] = "^[„\"“](Frage für die Fragestunde|Kleine Anfrage|Große Anfrage|[^–\"“”„]*?)"
 	            "(?:\\s+[–-]\\s+(?:(?:Drs\\.|Drucksache)\\s*)?(\\S+))?\\s+[“\"](.*)[“”\"][“”\"]$",
 	/* Kleine Anfrage der Fraktion DIE LINKE vom 12. März 2024 */
-	[P_KINDLINE] = "^(Kleine|Große)\\s+Anfrage\\s+(?:der|des|von)\\s+(.+?)(?:\\s+vom\\s+\\d.*)?$",
+	/* Kleine Anfrage der Fraktion DIE LINKE vom 12. März 2024
+	 * Anfrage der Abgeordneten … und Fraktion der FDP vom 23. Januar 2020 */
+	[P_KINDLINE] = "^(?:(Kleine|Große)\\s+)?Anfrage\\s+(?:der|des|von)\\s+(.+?)(?:\\s+vom\\s+\\d.*)?$",
 	[P_FRAGESTUNDE_LINE] = "^Anfrage\\s+(?:für\\s+die|zur)\\s+Fragestunde\\b.*$",
 	/* Lines of a parliament's letterhead: known, kept, never a title. */
 	[P_HEADERLINE] = "^(?:BREMISCHE\\s+BÜRGERSCHAFT|Bremische\\s+Bürgerschaft|Landtag|"
@@ -40,18 +43,35 @@ static const char *const patterns[P_NPATTERNS] = {
 	                 "|\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*\\d{2,4}$)",
 	[P_INTRO] = "^(.+?)\\s+(?:hat|haben)\\s+(?:die\\s+)?folgende\\s+(.+?)\\s+an\\s+den\\s+"
 	            "Senat\\s+gestellt\\s*[:.]?$",
+	/* Die Kleine Anfrage … hat folgenden Wortlaut: (other parliaments) */
+	[P_WORTLAUT] = "^(?:Die|Der)\\s+(?:\\S+\\s+)?Anfrage\\b.*\\bhat\\s+folgenden\\s+Wortlaut\\s*:?$",
 	[P_LEADIN] = "^[„\"]?\\s*(?:[^.?!:„\"]{0,60}?\\s)?(?:[Ww]ir\\s+fragen|[Ii]ch\\s+frage|"
 	             "fragen\\s+wir|frage\\s+ich)\\s+(?:den\\s+Senat|die\\s+Landesregierung|"
 	             "die\\s+Bundesregierung|die\\s+Staatsregierung)\\s*:?$",
-	/* 1. Text / 1) Text / Frage 1: Text, or the number alone on its line */
-	[P_QUESTION] = "^(?:(\\d{1,3})[.)]|Frage\\s+(\\d{1,3})\\s*:)(?:\\s+(?=\\S)|$)",
-	[P_SENATE] = "^(?:Der\\s+Senat\\s+beantwortet\\b.*|Antwort\\s+des\\s+Senats:?)$",
+	/* 1. Text / 1) Text / Frage 1: Text / Erstens: Text, or the number
+	 * alone on its line */
+	[P_QUESTION] = "^(?:(\\d{1,3})[.)]|Frage\\s+(\\d{1,3})\\s*:|(Erstens|Zweitens|Drittens|"
+	               "Viertens|Fünftens|Sechstens|Siebtens|Achtens|Neuntens|Zehntens)\\s*:)"
+	               "(?:\\s+(?=\\S)|$)",
+	/* Where the government's part begins, in Bremen and elsewhere. */
+	[P_SENATE] = "^(?:Der\\s+Senat\\s+beantwortet\\b.*|Antwort\\s+(?:des\\s+Senats|der\\s+"
+	             "Landesregierung|der\\s+Bundesregierung|der\\s+Staatsregierung)(?:\\s+(?:auf|zu)"
+	             "\\s.*)?:?|(?:Im\\s+Namen|Namens)\\s+(?:des\\s+Senats|der\\s+Landesregierung|der"
+	             "\\s+Bundesregierung)\\b.*\\bbeantworte.*)$",
 	/* Sofia Leonidakis, Nelson Janßen und Fraktion DIE LINKE */
 	[P_SIGNATURE] = "^(?:[^?!:]{0,200}?(?:,\\s+|\\s+und\\s+))?(?:[Dd]ie\\s+)?Fraktion(?:en)?\\s+"
 	                "\\S[^?!:]{0,80}(?<!\\.)$",
 	[P_DRUCKSACHE] = "\\b(?:Drucksache|Drs\\.)\\s*(\\d{1,2}\\s*/\\s*\\d{1,6})",
 	[P_STADT] = "Stadtbürgerschaft|Bürgerschaft\\s*\\(Stadt\\)",
 	[P_LAND] = "Landtag|Bürgerschaft\\s*\\(Land\\)",
+	[P_PREAMBLE_ASKERS] = "^Vorbemerkung\\s+(?:der\\s+Fragesteller(?:in|innen)?|des\\s+"
+	                      "Fragestellers|des\\s+Abgeordneten|der\\s+Abgeordneten|der\\s+Fraktion)\\b",
+	[P_PREAMBLE_SENATE] = "^Vorbemerkung\\s+(?:des\\s+Senats|der\\s+Landesregierung|der\\s+"
+	                      "Bundesregierung)\\b",
+	/* "Antwort: …" directly under a question */
+	[P_ANSWER_LABEL] = "^Antwort\\s*:\\s*",
+	/* "II. Sanierungsstand": a section of the questions */
+	[P_SECTION] = "^[IVX]{1,4}\\.\\s+\\p{Lu}[^?]*$",
 };
 
 
@@ -62,6 +82,8 @@ struct head_item {
 	enum head_kind kind;
 	char *text;          /* owned until handed to the model */
 	int title_candidate; /* a short line that may be a title */
+	int preamble;        /* under a "Vorbemerkung der Fragesteller" */
+	size_t line;         /* where it began in the input */
 };
 
 enum state { S_HEAD, S_QUESTIONS, S_AFTER_QUESTIONS, S_SENATE, S_ANSWERS };
@@ -78,9 +100,16 @@ struct reader {
 	struct head_item *head;
 	size_t nhead;
 	int title_explicit;
+	int preamble_mode;        /* after "Vorbemerkung der Fragesteller" */
+	size_t leadin_at;         /* first lead-in line, or nlines */
+	size_t line;              /* input line of the block being read */
 	struct question *cur_q;   /* question receiving paragraphs */
 	struct answer *cur_a;     /* answer receiving paragraphs */
 	int last_number;          /* number of the last question read */
+	int all_ones;             /* every question so far was numbered "1." */
+	int renumbered;           /* … and antwort counted them */
+	int interleaved;          /* "Antwort:" directly under each question */
+	char *section;            /* "II. …" waiting for its first question */
 };
 
 /* ---- patterns ---------------------------------------------------------- */
@@ -254,7 +283,7 @@ static int head_push(struct reader *r, enum head_kind kind, char *text, int cand
 		return AW_ENOMEM;
 	}
 	r->head = h;
-	r->head[r->nhead++] = (struct head_item){kind, text, candidate};
+	r->head[r->nhead++] = (struct head_item){kind, text, candidate, r->preamble_mode, r->line};
 	return 0;
 }
 
@@ -278,6 +307,21 @@ static char *unquote(const char *s, size_t n)
 			return dupn(s + lo, n - lo - lc);
 	}
 	return dupn(s, n);
+}
+
+/* Text kept verbatim that ends like a question is a doubt: a question
+ * the reader did not see as one? */
+static int doubt_question_mark(struct reader *r, const char *text, size_t line)
+{
+	size_t n = strlen(text);
+	while (n && strchr("\"“” ", text[n - 1]))
+		n--;
+	while (n >= 3 && (!strncmp(text + n - 3, "“", 3) || !strncmp(text + n - 3, "”", 3)))
+		n -= 3;
+	if (!n || text[n - 1] != '?')
+		return 0;
+	return hint(r, "Zeile %zu: Hier steht eine Frage ohne Nummer außerhalb der Fragen; "
+	            "prüfen Sie, ob sie zur Anfrage gehört.", line);
 }
 
 /* Decides what the collected head blocks were and hands them to the model:
@@ -326,10 +370,12 @@ static int resolve_head(struct reader *r)
 		case H_INTRO: anchor = PART_INTRO; seen_intro = 1; free(text); break;
 		case H_KNOWN: rc = inquiry_add_extra(q, anchor, text); break;
 		case H_UNKNOWN:
-			if (seen_intro || (!has_intro && seen_title))
+			if (h->preamble || seen_intro || (!has_intro && seen_title))
 				rc = strlist_push(&q->preamble, text);
-			else
+			else if (!(rc = doubt_question_mark(r, text, h->line)))
 				rc = inquiry_add_extra(q, anchor, text);
+			else
+				free(text);
 			break;
 		}
 	}
@@ -395,8 +441,7 @@ static int head_line(struct reader *r, const struct cline *l, int *rc)
 		return 1;
 	}
 	if (match(r, P_KINDLINE, l->s, l->len)) {
-		g = group(r, 1, &len);
-		if (q->kind == KIND_OTHER)
+		if ((g = group(r, 1, &len)) && q->kind == KIND_OTHER)
 			q->kind = *g == 'K' ? KIND_KLEINE : KIND_GROSSE;
 		g = group(r, 2, &len);
 		*rc = set_askers(q, g, len);
@@ -419,40 +464,114 @@ static int head_line(struct reader *r, const struct cline *l, int *rc)
 
 /* ---- questions and answers --------------------------------------------- */
 
+static const char *const ordinal_words[] = {
+	"Erstens", "Zweitens", "Drittens", "Viertens", "Fünftens", "Sechstens", "Siebtens",
+	"Achtens", "Neuntens", "Zehntens",
+};
+
+/* The number of a question line matched by P_QUESTION. */
+static int question_number(struct reader *r)
+{
+	size_t len;
+	const char *g;
+	if ((g = group(r, 1, &len)) || (g = group(r, 2, &len)))
+		return to_int(g, len);
+	g = group(r, 3, &len);
+	for (size_t i = 0; i < sizeof ordinal_words / sizeof *ordinal_words; i++)
+		if (strlen(ordinal_words[i]) == len && !strncmp(g, ordinal_words[i], len))
+			return (int)i + 1;
+	return 0;
+}
+
+static int ends_with_question_mark(const char *s, size_t n)
+{
+	while (n && strchr("\" ", s[n - 1]))
+		n--;
+	while (n >= 3 && (!strncmp(s + n - 3, "“", 3) || !strncmp(s + n - 3, "”", 3)))
+		n -= 3;
+	return n && s[n - 1] == '?';
+}
+
 /* Starts a question if line l is numbered as the next one; 1 if it did. */
 static int question_line(struct reader *r, const struct cline *l, int *rc)
 {
-	size_t len, n = l->len;
-	const char *s = skip_ws(l->s, &n), *g;
+	size_t n = l->len;
+	const char *s = skip_ws(l->s, &n);
+	char *marker;
 
 	*rc = 0;
 	if (!match(r, P_QUESTION, s, n))
 		return 0;
-	if (!(g = group(r, 1, &len)))
-		g = group(r, 2, &len);
-	int number = to_int(g, len);
-	/* A number that does not count upwards is text inside a question
-	 * ("3. Oktober"), not a new one. */
-	if (number <= r->last_number)
-		return 0;
-	if (r->last_number && number != r->last_number + 1)
-		*rc = hint(r, "Zeile %zu: Auf Frage %d folgt Frage %d; prüfen Sie, ob eine Frage "
-		           "fehlt oder falsch nummeriert ist.", l->orig, r->last_number, number);
+	int number = question_number(r);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
 	size_t text_at = ov[1];  /* the match ends where the text begins */
 	size_t mlen = text_at;
 	while (mlen && (s[mlen - 1] == ' ' || s[mlen - 1] == '\t'))
 		mlen--;
+
+	if (number <= r->last_number) {
+		/* Every question numbered "1." by a broken conversion: count
+		 * them, as long as each still reads as a question. */
+		if (number == 1 && r->all_ones && ends_with_question_mark(s, n)) {
+			number = r->last_number + 1;
+			if (!r->renumbered)
+				*rc = hint(r, "Zeile %zu: Alle Fragen waren mit „1.“ nummeriert; antwort "
+				           "hat sie durchgezählt – prüfen Sie die Aufteilung.", l->orig);
+			r->renumbered = 1;
+			char m[16];
+			snprintf(m, sizeof m, "%d.", number);
+			marker = strdup(m);
+		} else {
+			/* A number that does not count upwards is text inside
+			 * a question ("1. Oktober"), not a new one; say so. */
+			*rc = hint(r, "Zeile %zu: „%.*s“ zählt nicht weiter (nach Frage %d) und wurde "
+			           "als Text von Frage %d gelesen; prüfen Sie die Nummerierung.",
+			           l->orig, (int)mlen, s, r->last_number, r->last_number);
+			return 0;
+		}
+	} else {
+		if (r->last_number && number != r->last_number + 1)
+			*rc = hint(r, "Zeile %zu: Auf Frage %d folgt Frage %d; prüfen Sie, ob eine Frage "
+			           "fehlt oder falsch nummeriert ist.", l->orig, r->last_number, number);
+		r->all_ones = number == 1 && r->last_number == 0;
+		marker = dupn(s, mlen);
+	}
 	struct question *qu;
-	*rc |= inquiry_add_question(r->q, number, dupn(s, mlen), &qu);
+	*rc |= inquiry_add_question(r->q, number, marker, &qu);
 	if (*rc)
 		return 1;
+	qu->section = r->section;
+	r->section = NULL;
 	/* "Frage 1:" alone: the text follows on the next line. */
 	if (text_at < n)
 		*rc = strlist_addn(&qu->paras, s + text_at, n - text_at);
 	r->cur_q = qu;
 	r->last_number = number;
 	return 1;
+}
+
+/* An answer to a question that does not exist, or to one already
+ * answered, is a doubt. */
+static int doubt_covers(struct reader *r, const int *covers, size_t n, const struct cline *l)
+{
+	const struct inquiry *q = r->q;
+	int rc = 0;
+	for (size_t k = 0; k < n && !rc; k++) {
+		if (q->nquestions && !inquiry_question(q, covers[k])) {
+			rc = hint(r, "Zeile %zu: „%s“ beantwortet Frage %d, die es nicht gibt; prüfen "
+			          "Sie die Nummer.", l->orig, l->s, covers[k]);
+			continue;
+		}
+		for (size_t i = 0; i < q->nanswers && !rc; i++)
+			for (size_t m = 0; m < q->answers[i].ncovers; m++)
+				if (q->answers[i].covers[m] == covers[k] && q->answers[i].paras.n) {
+					rc = hint(r, "Zeile %zu: Frage %d wird mehrmals beantwortet; fassen "
+					          "Sie die Antworten zusammen oder prüfen Sie die Nummern.",
+					          l->orig, covers[k]);
+					break;
+				}
+	}
+	return rc;
 }
 
 /* Starts an answer at heading line a; returns the lines consumed. */
@@ -471,6 +590,8 @@ static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
 	size_t hl = rest;
 	while (hl && (l->s[hl - 1] == ' ' || l->s[hl - 1] == '\t'))
 		hl--;
+	if ((*rc = doubt_covers(r, covers, n, l)))
+		return 1;
 	*rc = inquiry_add_answer(r->q, r->q->nanswers, covers, n, dupn(l->s, hl), &r->cur_a);
 	if (*rc)
 		return 1;
@@ -489,6 +610,41 @@ static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
 		return b - a;
 	}
 	return 1;
+}
+
+/* Starts an answer to question number at line a whose heading the text
+ * did not have ("Antwort: …", a question repeated above its answer): the
+ * heading is the canonical one, and the rest of the line after a label
+ * plus the block's further lines are its first paragraph. Returns the
+ * lines consumed. */
+static size_t start_answer_for(struct reader *r, int number, size_t a, size_t b, int *rc)
+{
+	const struct cline *l = &r->lines[a];
+	int *covers = malloc(sizeof *covers);
+	if (covers)
+		covers[0] = number;
+	*rc = inquiry_add_answer(r->q, r->q->nanswers, covers, 1, heading_format(&number, 1),
+	                         &r->cur_a);
+	if (*rc)
+		return 1;
+	r->state = S_ANSWERS;
+	size_t n = l->len, rest = 0;
+	const char *s = skip_ws(l->s, &n);
+	if (match(r, P_ANSWER_LABEL, s, n))
+		rest = pcre2_get_ovector_pointer(r->md)[1];
+	else
+		return 1;  /* a repeated question: its text is already ours */
+	struct buf p = BUF_INIT;
+	*rc = buf_add(&p, s + rest, n - rest);
+	for (size_t i = a + 1; i < b && !*rc; i++)
+		*rc = (p.len ? buf_addc(&p, '\n') : 0) | buf_add(&p, r->lines[i].s, r->lines[i].len);
+	if (*rc)
+		buf_free(&p);
+	else if (p.len)
+		*rc = strlist_push(&r->cur_a->paras, buf_take(&p));
+	else
+		buf_free(&p);
+	return b - a;
 }
 
 static int is_heading(const struct cline *l)
@@ -512,7 +668,12 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 
 	if (head_line(r, l, rc))
 		return 1;
-	if (match(r, P_LEADIN, l->s, l->len) || match(r, P_QUESTION, s, n)) {
+	if (match(r, P_PREAMBLE_ASKERS, l->s, l->len))
+		r->preamble_mode = 1;
+	/* Under a preamble, a numbered list is the askers' text as long as
+	 * the lead-in to the questions is still to come. */
+	int listed = r->preamble_mode && r->leadin_at > a && r->leadin_at < r->nlines;
+	if (match(r, P_LEADIN, l->s, l->len) || (!listed && match(r, P_QUESTION, s, n))) {
 		/* The lead-in, or questions without one. */
 		if ((*rc = resolve_head(r)))
 			return 1;
@@ -529,6 +690,17 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 		return b - a;
 	}
 	size_t jl = strlen(joined);
+	if (!q->intro && match(r, P_WORTLAUT, joined, jl)) {
+		/* "Die Kleine Anfrage … hat folgenden Wortlaut:" */
+		kind_from_words(q, joined);
+		*rc = note_metadata(r, joined, jl);
+		if (!*rc && !(q->intro = join(r, a, b, '\n')))
+			*rc = AW_ENOMEM;
+		free(joined);
+		if (!*rc)
+			*rc = head_push(r, H_INTRO, join(r, a, b, '\n'), 0);
+		return b - a;
+	}
 	if (!q->intro && match(r, P_INTRO, joined, jl)) {
 		size_t len;
 		const char *g = group(r, 1, &len);
@@ -574,7 +746,11 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 		return 1;
 	}
 	if (r->state == S_AFTER_QUESTIONS) {
-		*rc = inquiry_add_extra(q, PART_SIGNATURE, join(r, a, b, '\n'));
+		char *t = join(r, a, b, '\n');
+		if (t && !(*rc = doubt_question_mark(r, t, l->orig)))
+			*rc = inquiry_add_extra(q, PART_SIGNATURE, t);
+		else
+			free(t);
 		return b - a;
 	}
 	size_t i = a;
@@ -586,12 +762,164 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 			continue;
 		n = li->len;
 		s = skip_ws(li->s, &n);
-		if (r->cur_q)
-			*rc = strlist_addn(&r->cur_q->paras, s, n);
-		else /* text between the lead-in and the first question */
-			*rc = inquiry_add_extra(q, PART_LEADIN, dupn(s, n));
+		if (r->cur_q && match(r, P_ANSWER_LABEL, s, n)) {
+			/* "Antwort: …" under its question: answers interleaved. */
+			r->interleaved = 1;
+			return i - a + start_answer_for(r, r->cur_q->number, i, b, rc);
+		}
+		if (match(r, P_SECTION, s, n)) {
+			/* A section heading belongs to the next question. */
+			free(r->section);
+			if (!(r->section = dupn(s, n)))
+				*rc = AW_ENOMEM;
+			continue;
+		}
+		if (r->cur_q) {
+			const struct strlist *p = &r->cur_q->paras;
+			/* A paragraph of its own that asks again, after a question
+			 * that already ended: perhaps a question without a number. */
+			if (i == a && p->n && ends_with_question_mark(s, n) && !inquiry_is_subitem(s) &&
+			    ends_with_question_mark(p->v[p->n - 1], strlen(p->v[p->n - 1])))
+				*rc = hint(r, "Zeile %zu: Diese Zeile endet mit „?“, hat aber keine Nummer; "
+				           "antwort hat sie zu Frage %d gezählt – prüfen Sie, ob es eine "
+				           "eigene Frage ist.", li->orig, r->cur_q->number);
+			if (!*rc)
+				*rc = strlist_addn(&r->cur_q->paras, s, n);
+		} else { /* text between the lead-in and the first question */
+			char *t = dupn(s, n);
+			if (t && !(*rc = doubt_question_mark(r, t, li->orig)))
+				*rc = inquiry_add_extra(q, PART_LEADIN, t);
+			else
+				free(t);
+		}
 	}
 	return i - a;
+}
+
+/* The current (last) answer also covers covers[0..n) (taking that array):
+ * its heading becomes the canonical one for all of them, and the empty
+ * slots of those questions before it go, since it answers them. */
+static int merge_into_answer(struct reader *r, int *covers, size_t n)
+{
+	struct inquiry *q = r->q;
+	struct answer *cur = r->cur_a;
+	int *u = malloc((cur->ncovers + n) * sizeof *u);
+	size_t nu = 0, i = 0, k = 0;
+	if (!u) {
+		free(covers);
+		return AW_ENOMEM;
+	}
+	while (i < cur->ncovers || k < n) {   /* merge two sorted lists */
+		int x = i < cur->ncovers && (k >= n || cur->covers[i] <= covers[k]) ?
+		        cur->covers[i++] : covers[k++];
+		if (!nu || u[nu - 1] != x)
+			u[nu++] = x;
+	}
+	free(covers);
+	char *h = heading_format(u, nu);
+	if (!h) {
+		free(u);
+		return AW_ENOMEM;
+	}
+	free(cur->covers);
+	free(cur->heading);
+	cur->covers = u;
+	cur->ncovers = nu;
+	cur->heading = h;
+	/* Drop earlier empty slots that the joint answer now covers. */
+	size_t last = q->nanswers - 1, o = 0;
+	for (size_t j = 0; j < q->nanswers; j++) {
+		struct answer *an = &q->answers[j];
+		int absorbed = j != last && an->paras.n == 0 && an->ncovers;
+		for (size_t m = 0; absorbed && m < an->ncovers; m++) {
+			int found = 0;
+			for (size_t t = 0; t < nu; t++)
+				found |= u[t] == an->covers[m];
+			absorbed = found;
+		}
+		if (absorbed) {
+			free(an->covers);
+			free(an->heading);
+			strlist_free(&an->paras);
+		} else {
+			q->answers[o++] = *an;
+		}
+	}
+	q->nanswers = o;
+	r->cur_a = &q->answers[o - 1];
+	return 0;
+}
+
+/* 1 when text (a question repeated above its answer) is question qu's. */
+static int same_question(const struct question *qu, const char *text, size_t n)
+{
+	if (!qu->paras.n)
+		return 0;
+	const char *p = qu->paras.v[0];
+	size_t pl = strlen(p), k = pl < n ? pl : n;
+	if (k > 60)
+		k = 60;
+	return k >= 10 && !strncmp(p, text, k);
+}
+
+/* Lines in the Senate's part that are not plain paragraphs: a question
+ * repeated above its answer (counted once), the next question where
+ * answers are interleaved with questions, and "Die Fragen 2 bis 4 werden
+ * gemeinsam beantwortet". Returns the lines consumed, 0 for a plain
+ * paragraph (or, with r->state set back to S_QUESTIONS, for the next
+ * question to be read again). */
+static size_t answer_part_line(struct reader *r, size_t a, size_t b, int *rc)
+{
+	struct inquiry *q = r->q;
+	const struct cline *l = &r->lines[a];
+	size_t n = l->len;
+	const char *s = skip_ws(l->s, &n);
+
+	*rc = 0;
+	if (match(r, P_QUESTION, s, n)) {
+		int number = question_number(r);
+		size_t at = pcre2_get_ovector_pointer(r->md)[1];
+		struct question *qu = inquiry_question(q, number);
+		if (qu && same_question(qu, s + at, n - at)) {
+			/* The question again, above its answer. */
+			if (r->cur_a && r->cur_a->paras.n == 0)
+				for (size_t k = 0; k < r->cur_a->ncovers; k++)
+					if (r->cur_a->covers[k] == number)
+						return 1;
+			return start_answer_for(r, number, a, b, rc);
+		}
+		if (!qu && r->interleaved && number == r->last_number + 1) {
+			r->state = S_QUESTIONS;
+			return 0;
+		}
+		return 0;
+	}
+	int *covers = NULL;
+	size_t nc;
+	char *line = dupn(l->s, l->len);
+	if (!line) {
+		*rc = AW_ENOMEM;
+		return 1;
+	}
+	int joint = heading_parse_joint(line, &covers, &nc);
+	free(line);
+	if (joint < 0) {
+		*rc = joint;
+		return 1;
+	}
+	if (!joint)
+		return 0;
+	if (!r->cur_a || r->cur_a->paras.n) {
+		/* A joint answer without a heading of its own. */
+		*rc = inquiry_add_answer(q, q->nanswers, covers, nc, heading_format(covers, nc),
+		                         &r->cur_a);
+		r->state = S_ANSWERS;
+	} else {
+		*rc = merge_into_answer(r, covers, nc);
+	}
+	if (!*rc)
+		*rc = strlist_push(&r->cur_a->paras, join(r, a, b, '\n'));
+	return b - a;
 }
 
 /* Handles lines [a, b) of one block in the current state and returns how
@@ -612,10 +940,25 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 		r->state = S_SENATE;
 		return 1;
 	}
+	if (r->state < S_SENATE && match(r, P_PREAMBLE_SENATE, l->s, l->len)) {
+		/* "Vorbemerkung des Senats" without a lead-in before it. */
+		if (r->state == S_HEAD && (*rc = resolve_head(r)))
+			return 1;
+		r->state = S_SENATE;
+		*rc = strlist_push(&q->senate_preamble, join(r, a, b, '\n'));
+		return b - a;
+	}
 	if (is_heading(l)) {
 		if (r->state == S_HEAD && (*rc = resolve_head(r)))
 			return 1;
 		return heading_block(r, a, b, rc);
+	}
+	if (r->state >= S_SENATE) {
+		size_t used = answer_part_line(r, a, b, rc);
+		if (used || *rc)
+			return used ? used : 1;
+		if (r->state == S_QUESTIONS)
+			return 0;  /* interleaved: the next question, read again */
 	}
 	switch (r->state) {
 	case S_HEAD:
@@ -635,33 +978,85 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 
 /* ---- checks after reading ---------------------------------------------- */
 
-static int check_answers(struct reader *r)
+/* Empty slots whose questions another answer already answers ("Zu Frage
+ * 3:" left under "Die Fragen 2 bis 4 werden gemeinsam beantwortet") go. */
+static void drop_answered_slots(struct inquiry *q)
 {
-	struct inquiry *q = r->q;
-	int rc = 0;
-
-	if (q->nquestions == 0)
-		return hint(r, "Es wurden keine nummerierten Fragen erkannt; prüfen Sie, ob die "
-		            "Fragen mit „1.“, „1)“ oder „Frage 1:“ beginnen.");
-	for (size_t i = 0; i < q->nanswers && !rc; i++) {
-		const struct answer *an = &q->answers[i];
-		for (size_t k = 0; k < an->ncovers && !rc; k++) {
-			int n = an->covers[k];
-			if (!inquiry_question(q, n)) {
-				rc = hint(r, "„%s“ beantwortet Frage %d, die es nicht gibt; prüfen Sie "
-				          "die Nummer.", an->heading, n);
-				continue;
-			}
-			for (size_t j = 0; j < i && !rc; j++)
-				for (size_t m = 0; m < q->answers[j].ncovers; m++)
-					if (q->answers[j].covers[m] == n) {
-						rc = hint(r, "Frage %d wird mehrmals beantwortet; fassen Sie "
-						          "die Antworten zusammen oder prüfen Sie die Nummern.", n);
-						break;
-					}
+	size_t o = 0;
+	for (size_t j = 0; j < q->nanswers; j++) {
+		struct answer *an = &q->answers[j];
+		int redundant = an->paras.n == 0 && an->ncovers > 0;
+		for (size_t m = 0; redundant && m < an->ncovers; m++) {
+			int found = 0;
+			for (size_t k = 0; k < q->nanswers && !found; k++)
+				if (k != j && q->answers[k].paras.n)
+					for (size_t t = 0; t < q->answers[k].ncovers; t++)
+						found |= q->answers[k].covers[t] == an->covers[m];
+			redundant = found;
+		}
+		if (redundant) {
+			free(an->covers);
+			free(an->heading);
+			strlist_free(&an->paras);
+		} else {
+			q->answers[o++] = *an;
 		}
 	}
-	return rc;
+	q->nanswers = o;
+}
+
+/* Where each question is followed by its answer with no heading at all,
+ * the text under a question that is not itself a question is its answer.
+ * Only when most questions look like that and the document has no Senate
+ * part of its own: a question of several paragraphs is far more common. */
+static int answers_below_questions(struct reader *r)
+{
+	struct inquiry *q = r->q;
+	size_t with_tail = 0;
+	if (q->nanswers || q->senate_leadin || q->nquestions < 2)
+		return 0;
+	for (size_t i = 0; i < q->nquestions; i++) {
+		const struct strlist *p = &q->questions[i].paras;
+		for (size_t k = 1; k < p->n; k++)
+			if (!inquiry_is_subitem(p->v[k]) && !ends_with_question_mark(p->v[k], strlen(p->v[k]))) {
+				with_tail++;
+				break;
+			}
+	}
+	if (with_tail * 2 < q->nquestions + 1)
+		return 0;
+	for (size_t i = 0; i < q->nquestions; i++) {
+		struct question *qu = &q->questions[i];
+		struct strlist *p = &qu->paras;
+		size_t k = 1;
+		while (k < p->n && (inquiry_is_subitem(p->v[k]) ||
+		                    ends_with_question_mark(p->v[k], strlen(p->v[k]))))
+			k++;
+		if (k >= p->n)
+			continue;
+		int *covers = malloc(sizeof *covers);
+		struct answer *an;
+		if (covers)
+			covers[0] = qu->number;
+		if (inquiry_add_answer(q, q->nanswers, covers, 1, heading_format(&qu->number, 1), &an))
+			return AW_ENOMEM;
+		for (size_t m = k; m < p->n; m++)
+			if (strlist_push(&an->paras, p->v[m])) {
+				p->n = m + 1;  /* the rest is still the question's */
+				return AW_ENOMEM;
+			}
+		p->n = k;
+	}
+	return hint(r, "Die Antworten standen ohne Überschrift unter den Fragen; antwort hat den "
+	            "Text unter jeder Frage als ihre Antwort gelesen – prüfen Sie die Aufteilung.");
+}
+
+static int check_questions(struct reader *r)
+{
+	if (r->q->nquestions == 0)
+		return hint(r, "Es wurden keine nummerierten Fragen erkannt; prüfen Sie, ob die "
+		            "Fragen mit „1.“, „1)“ oder „Frage 1:“ beginnen.");
+	return 0;
 }
 
 /* ---- entry ------------------------------------------------------------- */
@@ -672,6 +1067,7 @@ static void reader_free(struct reader *r)
 		pcre2_code_free(r->re[i]);
 	pcre2_match_data_free(r->md);
 	clines_free(&r->text);
+	free(r->section);
 	for (size_t i = 0; i < r->nhead; i++)
 		free(r->head[i].text);
 	free(r->head);
@@ -717,6 +1113,10 @@ int reader_read(const char *text, size_t len, const char *name,
 	}
 	r.lines = r.text.v;
 	r.nlines = r.text.n;
+	r.leadin_at = r.nlines;
+	for (size_t k = 0; k < r.nlines && r.leadin_at == r.nlines; k++)
+		if (match(&r, P_LEADIN, r.lines[k].s, r.lines[k].len))
+			r.leadin_at = k;
 	size_t i = 0;
 	while (i < r.nlines && r.lines[i].len == 0)
 		i++;
@@ -731,6 +1131,7 @@ int reader_read(const char *text, size_t len, const char *name,
 		while (b < r.nlines && r.lines[b].len)
 			b++;
 		while (i < b) {
+			r.line = r.lines[i].orig;
 			i += step(&r, i, b, &rc);
 			if (rc) {
 				rc = aw_fail(err, rc, name, "");
@@ -747,7 +1148,9 @@ int reader_read(const char *text, size_t len, const char *name,
 	    (q->number[0] == 'L' || q->number[0] == 'S') &&
 	    q->number[1] >= '0' && q->number[1] <= '9')
 		q->parliament = q->number[0] == 'L' ? PARL_LANDTAG : PARL_STADT;
-	if ((rc = check_answers(&r)) || (rc = inquiry_complete(q)))
+	drop_answered_slots(q);
+	if ((rc = answers_below_questions(&r)) || (rc = check_questions(&r)) ||
+	    (rc = inquiry_complete(q)))
 		goto fail;
 out:
 	reader_free(&r);

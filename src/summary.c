@@ -66,6 +66,8 @@ int summary_write(const struct inquiry *q, int explain, struct buf *b)
 	rc |= buf_printf(b, "Fragen: %zu\n", q->nquestions);
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const struct question *qu = &q->questions[i];
+		if (qu->section)
+			rc |= buf_printf(b, "  [%s]\n", qu->section);
 		rc |= buf_printf(b, "  %d.", qu->number);
 		if (qu->paras.n) {
 			rc |= buf_addc(b, ' ');

@@ -43,7 +43,14 @@ static void questions(struct out *o, const struct inquiry *q)
 {
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const struct question *qu = &q->questions[i];
-		if (i == 0)
+		/* A section heading stands on its own line above its question. */
+		if (qu->section) {
+			if (i == 0)
+				block(o, qu->section);
+			else
+				o->rc |= buf_printf(&o->text, "\n%s", qu->section);
+		}
+		if (i == 0 && !qu->section)
 			block(o, qu->marker);
 		else
 			o->rc |= buf_printf(&o->text, "\n%s", qu->marker);

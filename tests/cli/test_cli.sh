@@ -46,7 +46,7 @@ for f in "$FIX"/*.txt; do
 done
 check "parse: at least 12 fixtures" test "$n" -ge 12
 
-run parse "$FIX/03-grosse-anfrage-unterpunkte.txt"
+run parse "$FIX/01-fragestunde-landtag.txt"
 check "parse: a clean document exits 0" test "$status" = 0
 printf 'Wir fragen den Senat:\n\n1. A?\n2. B?\n4. D?\n' >"$T/gap.txt"
 run parse "$T/gap.txt"

@@ -46,6 +46,12 @@ void test_heading(void)
 		{"Zu Frage 0:", "-"},
 		{"Zu Frage 5 bis 3:", "-"},
 		{"Zum Beispiel 1:", "-"},
+		{"Zu Frage eins bis drei:", "1,2,3|"},
+		{"Zu Frage Zwei:", "2|"},
+		{"Antwort zu Frage 1 und 3:", "1,3|"},
+		{"Zu Frage zweifach:", "-"},
+		{"Siehe Antwort zu Frage 2.", "-"},
+		{"Zu a und c bis e)", "-"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char name[160];
@@ -53,6 +59,19 @@ void test_heading(void)
 		snprintf(name, sizeof name, "heading: reads \"%s\"", cases[i].line);
 		CHECK_STR(got, cases[i].want, name);
 	}
+
+	int *v = NULL;
+	size_t n = 0;
+	CHECK(heading_parse_joint("Die Fragen 2 bis 4 werden gemeinsam beantwortet.", &v, &n) == 1 &&
+	      n == 3 && v[0] == 2 && v[2] == 4, "heading: 'Die Fragen 2 bis 4 werden gemeinsam beantwortet'");
+	free(v);
+	v = NULL;
+	CHECK(heading_parse_joint("Die Fragen 1 und 2 werden zusammen beantwortet:", &v, &n) == 1 &&
+	      n == 2, "heading: '… werden zusammen beantwortet'");
+	free(v);
+	v = NULL;
+	CHECK(heading_parse_joint("Die Fragen 1 und 2 sind schwierig.", &v, &n) == 0 && !v,
+	      "heading: other sentences about questions are not joint answers");
 
 	fmt((int[]){1}, 1, "Zu Frage 1:", "heading: one question");
 	fmt((int[]){1, 2}, 2, "Zu Frage 1 und 2:", "heading: an adjacent pair");
