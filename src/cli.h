@@ -29,19 +29,31 @@ int cli_fail(const struct aw_error *err);
 /* A usage error of command cmd: prints the sentence and returns 1. */
 int cli_usage(const char *cmd, const char *what);
 
-/* Reads an option that takes a value: "--long VALUE", "--long=VALUE" or
- * "-s VALUE" at argv[*i]. Returns 1 and sets *value (advancing *i past a
- * separate value), 0 when argv[*i] is not this option, -1 when the value
- * is missing (after printing the usage error for cmd). */
-int cli_option(int argc, char **argv, int *i, const char *lng, const char *shrt,
-               const char **value, const char *cmd);
-
 /* 1 when arg asks for help. */
 int cli_is_help(const char *arg);
 
-/* Reads and parses the file at path ("-": standard input) into q.
- * Returns EXIT_OK or the exit status after printing the error. */
-int cli_load(const char *path, struct inquiry *q);
+/* One option of a subcommand: with value, it takes one ("--format md",
+ * "--format=md", "-f md"); with flag, it is a switch. */
+struct cli_opt {
+	const char *lng, *shrt;
+	const char **value;
+	int *flag;
+};
+
+/* Reads argv (argv[0] the command's name) against opts (ended by an entry
+ * with lng NULL) and the one file argument. Returns 0 to go on, CLI_DONE
+ * when it printed the help, or the exit status after a usage error. */
+#define CLI_DONE (-1)
+int cli_args(int argc, char **argv, const struct command *cmd, const struct cli_opt *opts,
+             const char **file);
+
+/* Reads the inquiries in the file at path ("-": standard input) for
+ * command cmd. With only ("--nur N"), just the N-th of them. *qs is a new array of
+ * *n inquiries (free with cli_free()). Returns EXIT_OK or the exit status
+ * after printing the error. */
+int cli_load(const char *cmd, const char *path, const char *only, struct inquiry **qs,
+             size_t *n);
+void cli_free(struct inquiry *qs, size_t n);
 
 /* Writes data to path ("-": standard output), atomically. EXIT_OK or
  * the exit status after printing the error. */

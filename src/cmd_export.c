@@ -8,59 +8,50 @@
 
 static int run(int argc, char **argv)
 {
-	const char *file = NULL, *format = "txt", *output = "-";
-	char what[160];
-
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_is_help(argv[i])) {
-			fputs(cmd_export.help, stdout);
-			return EXIT_OK;
-		}
-		if ((r = cli_option(argc, argv, &i, "--format", "-f", &format, "export")) ||
-		    (r = cli_option(argc, argv, &i, "--output", "-o", &output, "export"))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1]) {
-			snprintf(what, sizeof what, "Die Option „%s“ gibt es nicht", argv[i]);
-			return cli_usage("export", what);
-		}
-		if (file)
-			return cli_usage("export", "Geben Sie genau eine Datei an");
-		file = argv[i];
-	}
-	if (!file)
-		return cli_usage("export", "Es fehlt die Datei, die exportiert werden soll");
+	const char *file, *format = "txt", *output = "-", *only = NULL;
+	const struct cli_opt opts[] = {
+		{"--format", "-f", &format, NULL},
+		{"--output", "-o", &output, NULL},
+		{"--nur", "-n", &only, NULL},
+		{NULL, NULL, NULL, NULL},
+	};
+	int status = cli_args(argc, argv, &cmd_export, opts, &file);
+	if (status)
+		return status == CLI_DONE ? EXIT_OK : status;
 	int f = export_format_from_name(format);
 	if (f < 0) {
+		char what[160];
 		snprintf(what, sizeof what,
 		         "Das Format „%s“ gibt es nicht, nur „txt“, „md“ und „html“", format);
 		return cli_usage("export", what);
 	}
 
-	struct inquiry q;
-	int status = cli_load(file, &q);
-	if (status)
+	struct inquiry *qs;
+	size_t n;
+	if ((status = cli_load("export", file, only, &qs, &n)))
 		return status;
+	struct aw_error err;
 	struct buf out = BUF_INIT;
-	if (export_write(&q, (enum export_format)f, &out)) {
-		struct aw_error err;
+	if (n > 1) {
+		char count[32];
+		snprintf(count, sizeof count, "%zu", n);
+		aw_fail(&err, AW_EMANY, file, count);
+		status = cli_fail(&err);
+	} else if (export_write(&qs[0], (enum export_format)f, &out)) {
 		aw_fail(&err, AW_ENOMEM, file, "");
 		status = cli_fail(&err);
 	} else {
 		status = cli_output(output, out.s ? out.s : "", out.len);
 	}
 	buf_free(&out);
-	inquiry_free(&q);
+	cli_free(qs, n);
 	return status;
 }
 
 const struct command cmd_export = {
 	"export", run,
 	"gibt die Antwort als Text, Markdown oder HTML aus",
-	"Aufruf: antwort export DATEI [--format txt|md|html] [-o AUSGABE]\n"
+	"Aufruf: antwort export DATEI [--format txt|md|html] [-o AUSGABE] [--nur N]\n"
 	"\n"
 	"Liest eine Anfrage oder Senatsvorlage und gibt sie im gewünschten Format\n"
 	"aus. „txt“ ist das Layout der Senatsvorlage, wie es antwort speichert;\n"
@@ -73,6 +64,7 @@ const struct command cmd_export = {
 	"  -o, --output DATEI   in diese Datei schreiben statt auf die Standardausgabe;\n"
 	"                       eine vorhandene Datei wird erst ersetzt, wenn die neue\n"
 	"                       vollständig geschrieben ist\n"
+	"  -n, --nur N          bei einer Datei mit mehreren Anfragen die N-te\n"
 	"  -h, --help           diese Hilfe\n"
 	"\n"
 	"DATEI „-“ liest von der Standardeingabe.\n"

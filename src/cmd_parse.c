@@ -9,47 +9,46 @@
 
 static int run(int argc, char **argv)
 {
-	const char *file = NULL, *format = "text";
+	const char *file, *format = "text", *only = NULL;
 	int explain = 0;
-	char what[160];
-
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_is_help(argv[i])) {
-			fputs(cmd_parse.help, stdout);
-			return EXIT_OK;
-		}
-		if ((r = cli_option(argc, argv, &i, "--format", "-f", &format, "parse"))) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		if (!strcmp(argv[i], "--explain") || !strcmp(argv[i], "-e")) {
-			explain = 1;
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1]) {
-			snprintf(what, sizeof what, "Die Option „%s“ gibt es nicht", argv[i]);
-			return cli_usage("parse", what);
-		}
-		if (file)
-			return cli_usage("parse", "Geben Sie genau eine Datei an");
-		file = argv[i];
-	}
-	if (!file)
-		return cli_usage("parse", "Es fehlt die Datei, die gelesen werden soll");
+	const struct cli_opt opts[] = {
+		{"--format", "-f", &format, NULL},
+		{"--nur", "-n", &only, NULL},
+		{"--explain", "-e", NULL, &explain},
+		{NULL, NULL, NULL, NULL},
+	};
+	int status = cli_args(argc, argv, &cmd_parse, opts, &file);
+	if (status)
+		return status == CLI_DONE ? EXIT_OK : status;
 	int json = !strcmp(format, "json");
 	if (!json && strcmp(format, "text")) {
+		char what[160];
 		snprintf(what, sizeof what, "Das Format „%s“ gibt es nicht, nur „text“ und „json“", format);
 		return cli_usage("parse", what);
 	}
 
-	struct inquiry q;
-	int status = cli_load(file, &q);
-	if (status)
+	struct inquiry *qs;
+	size_t n;
+	if ((status = cli_load("parse", file, only, &qs, &n)))
 		return status;
 	struct buf out = BUF_INIT;
-	if (json ? json_write(&q, &out) : summary_write(&q, explain, &out)) {
+	int rc = 0, doubts = 0;
+	/* A file of several inquiries is shown as all of them; JSON then
+	 * gives an array of the objects it gives for one. */
+	if (n > 1)
+		rc |= buf_printf(&out, json ? "[\n" : "Die Datei enthält %zu Anfragen; "
+		                 "„--nur N“ zeigt eine davon.\n", n);
+	for (size_t i = 0; i < n; i++) {
+		if (n > 1 && !json)
+			rc |= buf_printf(&out, "\n== Anfrage %zu von %zu ==\n", i + 1, n);
+		if (json && i)
+			rc |= buf_adds(&out, ",\n");
+		rc |= json ? json_write(&qs[i], &out) : summary_write(&qs[i], explain, &out);
+		doubts |= qs[i].hints.n > 0;
+	}
+	if (n > 1 && json)
+		rc |= buf_adds(&out, "]\n");
+	if (rc) {
 		struct aw_error err;
 		aw_fail(&err, AW_ENOMEM, file, "");
 		status = cli_fail(&err);
@@ -57,28 +56,33 @@ static int run(int argc, char **argv)
 		status = cli_output("-", out.s, out.len);
 	}
 	/* Doubts about the split are findings: a script can tell. */
-	if (!status && q.hints.n)
+	if (!status && doubts)
 		status = EXIT_FINDINGS;
 	buf_free(&out);
-	inquiry_free(&q);
+	cli_free(qs, n);
 	return status;
 }
 
 const struct command cmd_parse = {
 	"parse", run,
 	"zeigt, wie antwort eine Anfrage in Fragen und Antworten aufteilt",
-	"Aufruf: antwort parse [--format text|json] [--explain] DATEI\n"
+	"Aufruf: antwort parse [--format text|json] [--explain] [--nur N] DATEI\n"
 	"\n"
 	"Liest eine Anfrage oder eine Senatsvorlage und zeigt, was antwort darin\n"
 	"erkannt hat: Art, Nummer, Titel, Fragesteller, jede Frage mit ihren ersten\n"
 	"Worten und jede Antwort mit den Fragen, die sie beantwortet. So sehen Sie\n"
-	"auf einen Blick, ob die Aufteilung stimmt.\n"
+	"auf einen Blick, ob die Aufteilung stimmt. Wo antwort unsicher ist, nennt\n"
+	"es unter „Hinweise“ die Zeile und was zu prüfen ist.\n"
+	"\n"
+	"Text aus PDF-Dateien, Webseiten und E-Mails wird vorher bereinigt\n"
+	"(Zeilenumbrüche, Silbentrennung, Seitenzahlen, Fußnotenzahlen, Sperrschrift).\n"
 	"\n"
 	"Optionen:\n"
 	"  -f, --format text   Übersicht zum Lesen (Voreinstellung)\n"
 	"  -f, --format json   dieselbe Struktur für Programme (siehe docs/json.md)\n"
 	"  -e, --explain       listet jede Bereinigung des eingefügten Textes mit\n"
-	"                      Zeilennummer (Silbentrennung, Seitenzahlen, Fußnoten, …)\n"
+	"                      ihrer Zeilennummer\n"
+	"  -n, --nur N         bei einer Datei mit mehreren Anfragen nur die N-te\n"
 	"  -h, --help          diese Hilfe\n"
 	"\n"
 	"DATEI „-“ liest von der Standardeingabe.\n"

@@ -26,6 +26,7 @@
 	X(AW_EINTERNAL, -10, "Interner Fehler ({detail}); bitte melden Sie das dem Entwicklungsteam mit der Datei {datei}.") \
 	X(AW_ECOMMAND, -12, "Den Befehl „{detail}“ gibt es nicht; „antwort --help“ zeigt alle Befehle.") \
 	X(AW_ENODICT, -13, "Das deutsche Wörterbuch {datei} fehlt; installieren Sie es mit „make deps“ (oder „apt-get install hunspell-de-de-frami“).") \
+	X(AW_EMANY, -14, "Die Datei {datei} enthält {detail} Anfragen; wählen Sie mit „--nur N“ eine davon aus.") \
 	X(AW_EISDIR, -11, "{datei} ist ein Ordner, keine Datei; geben Sie den Namen einer Textdatei an.")
 
 enum aw_code {

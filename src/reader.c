@@ -23,6 +23,7 @@ enum pattern {
 	P_SESSION, P_TITLE, P_KINDLINE, P_FRAGESTUNDE_LINE, P_HEADERLINE,
 	P_INTRO, P_WORTLAUT, P_LEADIN, P_QUESTION, P_SENATE, P_SIGNATURE, P_DRUCKSACHE,
 	P_STADT, P_LAND, P_PREAMBLE_ASKERS, P_PREAMBLE_SENATE, P_ANSWER_LABEL, P_SECTION,
+	P_COLLECTION,
 	P_NPATTERNS
 };
 
@@ -72,6 +73,8 @@ static const char *const patterns[P_NPATTERNS] = {
 	[P_ANSWER_LABEL] = "^Antwort\\s*:\\s*",
 	/* "II. Sanierungsstand": a section of the questions */
 	[P_SECTION] = "^[IVX]{1,4}\\.\\s+\\p{Lu}[^?]*$",
+	/* "Anfrage 2: Titel": one inquiry of several in a file */
+	[P_COLLECTION] = "^Anfrage\\s+(\\d{1,3})\\s*:\\s*(\\S.*)$",
 };
 
 
@@ -446,6 +449,15 @@ static int head_line(struct reader *r, const struct cline *l, int *rc)
 		g = group(r, 2, &len);
 		*rc = set_askers(q, g, len);
 		*rc |= note_metadata(r, l->s, l->len);
+		if (!*rc)
+			*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	if (match(r, P_COLLECTION, l->s, l->len)) {
+		/* "Anfrage 2: Titel" names this inquiry of a collection. */
+		g = group(r, 2, &len);
+		if (!q->title && !(q->title = dupn(g, len)))
+			*rc = AW_ENOMEM;
 		if (!*rc)
 			*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
 		return 1;
@@ -1073,18 +1085,131 @@ static void reader_free(struct reader *r)
 	free(r->head);
 }
 
-int reader_read(const char *text, size_t len, const char *name,
-                const struct lexicon *lex, struct inquiry *q, struct aw_error *err)
+/* Forgets everything about the inquiry read before, keeping the patterns
+ * and the lines. */
+static void reader_reset(struct reader *r, struct inquiry *q)
+{
+	for (size_t i = 0; i < r->nhead; i++)
+		free(r->head[i].text);
+	free(r->head);
+	free(r->section);
+	r->head = NULL;
+	r->nhead = 0;
+	r->section = NULL;
+	r->state = S_HEAD;
+	r->title_explicit = r->preamble_mode = 0;
+	r->cur_q = NULL;
+	r->cur_a = NULL;
+	r->last_number = r->all_ones = r->renumbered = r->interleaved = 0;
+	r->q = q;
+}
+
+/* Reads lines [from, to) as one inquiry into q. 0 or AW_ENOMEM. */
+static int read_inquiry(struct reader *r, size_t from, size_t to, struct inquiry *q)
+{
+	int rc = 0;
+	reader_reset(r, q);
+	r->leadin_at = to;
+	for (size_t k = from; k < to && r->leadin_at == to; k++)
+		if (match(r, P_LEADIN, r->lines[k].s, r->lines[k].len))
+			r->leadin_at = k;
+	size_t i = from;
+	while (i < to && r->lines[i].len == 0)
+		i++;
+	while (i < to) {
+		size_t b = i;
+		while (b < to && r->lines[b].len)
+			b++;
+		while (i < b) {
+			r->line = r->lines[i].orig;
+			i += step(r, i, b, &rc);
+			if (rc)
+				return rc;
+		}
+		while (i < to && r->lines[i].len == 0)
+			i++;
+	}
+	if (r->state == S_HEAD && (rc = resolve_head(r)))
+		return rc;
+	/* Fragestunde numbers say where they were asked: L4, S12. */
+	if (q->parliament == PARL_UNKNOWN && q->number &&
+	    (q->number[0] == 'L' || q->number[0] == 'S') &&
+	    q->number[1] >= '0' && q->number[1] <= '9')
+		q->parliament = q->number[0] == 'L' ? PARL_LANDTAG : PARL_STADT;
+	drop_answered_slots(q);
+	if ((rc = answers_below_questions(r)) || (rc = check_questions(r)))
+		return rc;
+	return 0;
+}
+
+/* Where a file holds several inquiries ("Anfrage 1: …", "Anfrage 2: …",
+ * numbered from 1 without gaps), the lines at which each begins; returns
+ * how many (0 for an ordinary file). */
+static size_t collection(struct reader *r, size_t *starts, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nlines && n < max; i++) {
+		if (!match(r, P_COLLECTION, r->lines[i].s, r->lines[i].len))
+			continue;
+		size_t len;
+		const char *g = group(r, 1, &len);
+		if (to_int(g, len) == (int)n + 1)
+			starts[n++] = i;
+	}
+	return n >= 2 ? n : 0;
+}
+
+/* The input line a cleaning note names ("Zeile 12: …"). */
+static size_t note_line(const char *note)
+{
+	size_t line = 0;
+	sscanf(note, "Zeile %zu:", &line);
+	return line;
+}
+
+/* What stands above the first inquiry of a collection (its own heading)
+ * says what kind they all are and where they were asked; it is kept,
+ * first, with the first inquiry. */
+static int collection_head(struct reader *r, size_t from, size_t to, struct inquiry *qs,
+                           size_t n)
+{
+	if (from >= to)
+		return 0;
+	char *head = join(r, from, to, '\n');
+	if (!head)
+		return AW_ENOMEM;
+	size_t hl = strlen(head);
+	enum parliament parl = match(r, P_STADT, head, hl) ? PARL_STADT :
+	                       match(r, P_LAND, head, hl) ? PARL_LANDTAG : PARL_UNKNOWN;
+	for (size_t k = 0; k < n; k++) {
+		kind_from_words(&qs[k], head);
+		if (qs[k].parliament == PARL_UNKNOWN)
+			qs[k].parliament = parl;
+	}
+	struct inquiry *q = &qs[0];
+	if (inquiry_add_extra(q, PART_START, head))
+		return AW_ENOMEM;
+	struct extra e = q->extras[q->nextras - 1];
+	memmove(&q->extras[1], &q->extras[0], (q->nextras - 1) * sizeof *q->extras);
+	q->extras[0] = e;
+	return 0;
+}
+
+int reader_read_all(const char *text, size_t len, const char *name,
+                    const struct lexicon *lex, struct inquiry **out, size_t *count,
+                    struct aw_error *err)
 {
 	struct reader r = {0};
 	struct buf norm = BUF_INIT;
-	size_t line, col;
-	int rc;
+	struct strlist cleaned = STRLIST_INIT;
+	struct inquiry *qs = NULL;
+	size_t nq = 0, line, col, starts[256];
+	int rc, bom = 0, crlf, final_newline;
 
-	inquiry_init(q);
-	r.q = q;
+	*out = NULL;
+	*count = 0;
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
-		q->bom = true;
+		bom = 1;
 		text += 3;
 		len -= 3;
 	}
@@ -1093,72 +1218,102 @@ int reader_read(const char *text, size_t len, const char *name,
 
 	/* CRLF files are read as LF and written back as CRLF. */
 	const char *nl = memchr(text, '\n', len);
-	q->crlf = nl && nl > text && nl[-1] == '\r';
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-			continue;
-		if (buf_addc(&norm, text[i])) {
-			rc = aw_fail(err, AW_ENOMEM, name, "");
-			goto out;
-		}
-	}
-	q->final_newline = norm.len > 0 && norm.s[norm.len - 1] == '\n';
+	crlf = nl && nl > text && nl[-1] == '\r';
+	for (size_t i = 0; i < len && !rc; i++)
+		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
+			rc = buf_addc(&norm, text[i]);
+	final_newline = norm.len > 0 && norm.s[norm.len - 1] == '\n';
+	if (rc)
+		goto fail;
 
 	if ((rc = compile_all(&r, err)))
 		goto out;
-	if (clines_from_text(&r.text, norm.s ? norm.s : "", norm.len) ||
-	    clean_all(&r.text, lex, &q->cleaned)) {
-		rc = aw_fail(err, AW_ENOMEM, name, "");
-		goto out;
-	}
+	if ((rc = clines_from_text(&r.text, norm.s ? norm.s : "", norm.len)) ||
+	    (rc = clean_all(&r.text, lex, &cleaned)))
+		goto fail;
 	r.lines = r.text.v;
 	r.nlines = r.text.n;
-	r.leadin_at = r.nlines;
-	for (size_t k = 0; k < r.nlines && r.leadin_at == r.nlines; k++)
-		if (match(&r, P_LEADIN, r.lines[k].s, r.lines[k].len))
-			r.leadin_at = k;
-	size_t i = 0;
-	while (i < r.nlines && r.lines[i].len == 0)
-		i++;
-	if (i == r.nlines) {
+	size_t first = 0;
+	while (first < r.nlines && r.lines[first].len == 0)
+		first++;
+	if (first == r.nlines) {
 		rc = aw_fail(err, AW_EEMPTY, name, "");
 		goto out;
 	}
-	q->leading_blank_lines = i;
 
-	while (i < r.nlines) {
-		size_t b = i;
-		while (b < r.nlines && r.lines[b].len)
-			b++;
-		while (i < b) {
-			r.line = r.lines[i].orig;
-			i += step(&r, i, b, &rc);
-			if (rc) {
-				rc = aw_fail(err, rc, name, "");
-				goto out;
-			}
-		}
-		while (i < r.nlines && r.lines[i].len == 0)
-			i++;
+	size_t ns = collection(&r, starts, sizeof starts / sizeof *starts);
+	size_t want = ns ? ns : 1;
+	if (!(qs = calloc(want, sizeof *qs))) {
+		rc = AW_ENOMEM;
+		goto fail;
 	}
-	if (r.state == S_HEAD && (rc = resolve_head(&r)))
+	for (; nq < want; nq++) {
+		struct inquiry *q = &qs[nq];
+		size_t from = ns ? starts[nq] : 0;
+		size_t to = ns && nq + 1 < ns ? starts[nq + 1] : r.nlines;
+		inquiry_init(q);
+		q->bom = bom;
+		q->crlf = crlf;
+		if (!ns) {
+			q->leading_blank_lines = first;
+			q->final_newline = final_newline;
+		}
+		if ((rc = read_inquiry(&r, from, to, q))) {
+			nq++;  /* so that it is freed */
+			goto fail;
+		}
+		/* Each inquiry of a collection gets the notes on its own lines. */
+		size_t lo = r.lines[from].orig, hi = to < r.nlines ? r.lines[to].orig : (size_t)-1;
+		for (size_t k = 0; k < cleaned.n && !rc; k++) {
+			size_t at = note_line(cleaned.v[k]);
+			if (!ns || (at >= lo && at < hi) || (nq == 0 && at < lo))
+				rc = strlist_add(&q->cleaned, cleaned.v[k]);
+		}
+		if (rc) {
+			nq++;
+			goto fail;
+		}
+	}
+	if (ns && (rc = collection_head(&r, first, starts[0], qs, nq)))
 		goto fail;
-	/* Fragestunde numbers say where they were asked: L4, S12. */
-	if (q->parliament == PARL_UNKNOWN && q->number &&
-	    (q->number[0] == 'L' || q->number[0] == 'S') &&
-	    q->number[1] >= '0' && q->number[1] <= '9')
-		q->parliament = q->number[0] == 'L' ? PARL_LANDTAG : PARL_STADT;
-	drop_answered_slots(q);
-	if ((rc = answers_below_questions(&r)) || (rc = check_questions(&r)) ||
-	    (rc = inquiry_complete(q)))
-		goto fail;
+	for (size_t k = 0; k < nq; k++)
+		if ((rc = inquiry_complete(&qs[k])))
+			goto fail;
+	*out = qs;
+	*count = nq;
+	qs = NULL;
+	nq = 0;
 out:
+	for (size_t k = 0; k < nq; k++)
+		inquiry_free(&qs[k]);
+	free(qs);
 	reader_free(&r);
 	buf_free(&norm);
-	if (rc)
-		inquiry_free(q);
+	strlist_free(&cleaned);
 	return rc;
 fail:
 	rc = aw_fail(err, rc, name, "");
 	goto out;
+}
+
+int reader_read(const char *text, size_t len, const char *name,
+                const struct lexicon *lex, struct inquiry *q, struct aw_error *err)
+{
+	struct inquiry *all;
+	size_t n;
+	int rc = reader_read_all(text, len, name, lex, &all, &n, err);
+	inquiry_init(q);
+	if (rc)
+		return rc;
+	if (n != 1) {
+		char detail[32];
+		snprintf(detail, sizeof detail, "%zu", n);
+		for (size_t k = 0; k < n; k++)
+			inquiry_free(&all[k]);
+		free(all);
+		return aw_fail(err, AW_EMANY, name, detail);
+	}
+	*q = all[0];
+	free(all);
+	return 0;
 }

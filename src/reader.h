@@ -23,4 +23,13 @@
 int reader_read(const char *text, size_t len, const char *name,
                 const struct lexicon *lex, struct inquiry *q, struct aw_error *err);
 
+/* The same for a file that may hold several inquiries ("Anfrage 1: …",
+ * "Anfrage 2: …", as a Fragestunde collection does): *out is a new array
+ * of *count complete inquiries, each to be freed with inquiry_free() and
+ * the array with free(). reader_read() is this for exactly one, and
+ * refuses a collection with AW_EMANY. */
+int reader_read_all(const char *text, size_t len, const char *name,
+                    const struct lexicon *lex, struct inquiry **out, size_t *count,
+                    struct aw_error *err);
+
 #endif

@@ -12,7 +12,7 @@ check "cli: --help exits 0" test "$status" = 0
 run --version
 check "cli: --version names the version" grep -qE '^antwort [0-9]+\.[0-9]+\.[0-9]+$' "$T/out"
 run parse --help
-check "cli: parse --help explains the command" grep -q '^Aufruf: antwort parse \[--format text|json\] \[--explain\] DATEI' "$T/out"
+check "cli: parse --help explains the command" grep -q '^Aufruf: antwort parse \[--format text|json\] \[--explain\] \[--nur N\] DATEI' "$T/out"
 run export --help
 check "cli: export --help explains the formats" grep -q 'txt (Voreinstellung), md oder html' "$T/out"
 run help export
