@@ -41,6 +41,7 @@ void test_reader(void);
 void test_writer(void);
 void test_export(void);
 void test_clean(void);
+void test_import(void);
 
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);

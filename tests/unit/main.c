@@ -52,5 +52,6 @@ int main(void)
 	test_writer();
 	test_export();
 	test_clean();
+	test_import();
 	return harness_failed ? 1 : 0;
 }
