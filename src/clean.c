@@ -281,6 +281,35 @@ int clean_collapsed(struct clines *l, struct strlist *log)
 	return 0;
 }
 
+/* ---- run-on headings ---------------------------------------------------- */
+
+int clean_run_on_headings(struct clines *l, struct strlist *log)
+{
+	static const char *const openings[] = {
+		"Antwort des Senats ", "Antwort der Landesregierung ", "Antwort der Bundesregierung ",
+	};
+	for (size_t i = 0; i < l->n; i++) {
+		const char *s = l->v[i].s;
+		for (size_t k = 0; k < sizeof openings / sizeof *openings; k++) {
+			size_t n = strlen(openings[k]);
+			if (strncmp(s, openings[k], n) || !(prefix(s + n, "Zu ") || prefix(s + n, "zu ")) ||
+			    !clean_starts_structure(s + n))
+				continue;
+			size_t orig = l->v[i].orig;
+			if (clines_insert(l, i + 1, s + n, l->v[i].len - n, orig) ||
+			    clines_insert(l, i + 1, "", 0, orig))
+				return AW_ENOMEM;
+			l->v[i].len = n - 1;
+			l->v[i].s[n - 1] = '\0';
+			if (note(log, orig, "Überschrift „%.*s…“ auf eine eigene Zeile gesetzt.", 12,
+			         l->v[i + 2].s))
+				return AW_ENOMEM;
+			break;
+		}
+	}
+	return 0;
+}
+
 /* ---- letter spacing ---------------------------------------------------- */
 
 /* A line of single characters separated by single spaces, words by two or
@@ -873,7 +902,8 @@ int clean_join_lines(struct clines *l, struct strlist *log)
 int clean_all(struct clines *l, const struct lexicon *lex, struct strlist *log)
 {
 	int rc;
-	if ((rc = clean_collapsed(l, log)) || (rc = clean_letter_spacing(l, log)) ||
+	if ((rc = clean_collapsed(l, log)) || (rc = clean_run_on_headings(l, log)) ||
+	    (rc = clean_letter_spacing(l, log)) ||
 	    (rc = clean_whitespace(l, log)) || (rc = clean_page_furniture(l, log)) ||
 	    (rc = clean_footnotes(l, lex, log)) || (rc = clean_hyphenation(l, lex, log)) ||
 	    (rc = clean_join_lines(l, log)))

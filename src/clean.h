@@ -49,6 +49,9 @@ void clines_free(struct clines *l);
 /* A document whose line breaks were all collapsed into spaces gets them
  * back before lead-ins, question numbers and answer headings. */
 int clean_collapsed(struct clines *l, struct strlist *log);
+/* "Antwort des Senats Zu Frage 1: …" -> the opening and the heading on
+ * lines of their own. */
+int clean_run_on_headings(struct clines *l, struct strlist *log);
 /* "V o r b e m e r k u n g" -> "Vorbemerkung". */
 int clean_letter_spacing(struct clines *l, struct strlist *log);
 /* Tabs and runs of three or more spaces become one space; lines are

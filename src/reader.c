@@ -626,10 +626,9 @@ static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
 
 /* Starts an answer to question number at line a whose heading the text
  * did not have ("Antwort: …", a question repeated above its answer): the
- * heading is the canonical one, and the rest of the line after a label
- * plus the block's further lines are its first paragraph. Returns the
- * lines consumed. */
-static size_t start_answer_for(struct reader *r, int number, size_t a, size_t b, int *rc)
+ * heading is the canonical one, and the rest of the line after a label is
+ * its first paragraph. Returns the lines consumed (1). */
+static size_t start_answer_for(struct reader *r, int number, size_t a, int *rc)
 {
 	const struct cline *l = &r->lines[a];
 	int *covers = malloc(sizeof *covers);
@@ -646,17 +645,11 @@ static size_t start_answer_for(struct reader *r, int number, size_t a, size_t b,
 		rest = pcre2_get_ovector_pointer(r->md)[1];
 	else
 		return 1;  /* a repeated question: its text is already ours */
-	struct buf p = BUF_INIT;
-	*rc = buf_add(&p, s + rest, n - rest);
-	for (size_t i = a + 1; i < b && !*rc; i++)
-		*rc = (p.len ? buf_addc(&p, '\n') : 0) | buf_add(&p, r->lines[i].s, r->lines[i].len);
-	if (*rc)
-		buf_free(&p);
-	else if (p.len)
-		*rc = strlist_push(&r->cur_a->paras, buf_take(&p));
-	else
-		buf_free(&p);
-	return b - a;
+	/* The lines after it are read one by one: the next question may
+	 * follow directly. */
+	if (rest < n)
+		*rc = strlist_addn(&r->cur_a->paras, s + rest, n - rest);
+	return 1;
 }
 
 static int is_heading(const struct cline *l)
@@ -777,7 +770,7 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 		if (r->cur_q && match(r, P_ANSWER_LABEL, s, n)) {
 			/* "Antwort: …" under its question: answers interleaved. */
 			r->interleaved = 1;
-			return i - a + start_answer_for(r, r->cur_q->number, i, b, rc);
+			return i - a + start_answer_for(r, r->cur_q->number, i, rc);
 		}
 		if (match(r, P_SECTION, s, n)) {
 			/* A section heading belongs to the next question. */
@@ -898,7 +891,7 @@ static size_t answer_part_line(struct reader *r, size_t a, size_t b, int *rc)
 				for (size_t k = 0; k < r->cur_a->ncovers; k++)
 					if (r->cur_a->covers[k] == number)
 						return 1;
-			return start_answer_for(r, number, a, b, rc);
+			return start_answer_for(r, number, a, rc);
 		}
 		if (!qu && r->interleaved && number == r->last_number + 1) {
 			r->state = S_QUESTIONS;
@@ -982,6 +975,10 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 		*rc = strlist_push(&q->senate_preamble, join(r, a, b, '\n'));
 		return b - a;
 	case S_ANSWERS:
+		if (r->interleaved) {  /* line by line: a question may come next */
+			*rc = strlist_push(&r->cur_a->paras, join(r, a, a + 1, '\n'));
+			return 1;
+		}
 		*rc = strlist_push(&r->cur_a->paras, join(r, a, b, '\n'));
 		return b - a;
 	}

@@ -116,6 +116,10 @@ void test_clean(void)
 	     "Wir fragen den Senat:\n\n1. Wie viele? 2. Wann?\n3. Wo?\n4. Wer?",
 	     "Wir fragen den Senat:\n\n1. Wie viele? 2. Wann?\n3. Wo?\n4. Wer?", 0);
 
+	step("clean run-on headings: the Senate's opening and a heading on one line are parted",
+	     clean_run_on_headings, NULL, NULL,
+	     "Antwort des Senats Zu Frage 1: Ja.\nAntwort des Senats zur Anfrage",
+	     "Antwort des Senats\n\nZu Frage 1: Ja.\nAntwort des Senats zur Anfrage", 1);
 	step("clean letter spacing: a spaced heading is closed up",
 	     clean_letter_spacing, NULL, NULL,
 	     "V o r b e m e r k u n g   d e s   S e n a t s\nText",
