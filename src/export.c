@@ -2,6 +2,7 @@
  * is the writer's. Both renderings follow the order of the Vorlage. */
 #include "export.h"
 #include "error.h"
+#include "heading.h"
 #include "writer.h"
 
 #include <string.h>
@@ -97,7 +98,10 @@ static int markdown(const struct inquiry *q, struct buf *out)
 			rc |= md_text(&b, qu->section);
 			rc |= buf_addc(&b, '\n');
 		}
-		rc |= buf_printf(&b, "%s%d. ", i && !qu->section ? "\n" : "\n\n", qu->number);
+		char nr[16];
+		heading_label(qu->number, nr);
+		rc |= buf_printf(&b, qu->number >= HEADING_DECIMAL ? "%s%s " : "%s%s. ",
+		                 i && !qu->section ? "\n" : "\n\n", nr);
 		for (size_t k = 0; k < qu->paras.n; k++) {
 			if (k)
 				rc |= buf_adds(&b, inquiry_is_subitem(qu->paras.v[k]) ? "\n    " : "\n\n    ");
@@ -178,6 +182,7 @@ static const char html_style[] =
 	"ol.fragen li { margin-bottom: 0.4em; }\n"
 	"ol.fragen p { margin: 0.3em 0; }\n"
 	".leer { color: #666; font-style: italic; }\n"
+	"ol.fragen li.dezimal { list-style: none; margin-left: -2em; }\n"
 	"@page { size: A4; margin: 2.5cm 2cm; }\n"
 	"@media print { body { max-width: none; margin: 0; padding: 0; }\n"
 	"  h2 { break-after: avoid; } p { orphans: 3; widows: 3; } }\n";
@@ -214,7 +219,12 @@ static int html(const struct inquiry *q, struct buf *b)
 			rc |= html_el(b, "h3", NULL, qu->section);
 			rc |= buf_adds(b, "<ol class=\"fragen\">\n");
 		}
-		rc |= buf_printf(b, "<li value=\"%d\">", qu->number);
+		char nr[16];
+		if (qu->number >= HEADING_DECIMAL)
+			rc |= buf_printf(b, "<li class=\"dezimal\"><span class=\"nr\">%s</span> ",
+			                 heading_label(qu->number, nr));
+		else
+			rc |= buf_printf(b, "<li value=\"%d\">", qu->number);
 		for (size_t k = 0; k < qu->paras.n; k++) {
 			if (k)
 				rc |= buf_adds(b, inquiry_is_subitem(qu->paras.v[k]) ?

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "error.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,16 @@ static const char *number(const char *s, int *out)
 	}
 	if (v == 0)
 		return NULL;
+	if (*s == '.' && s[1] >= '1' && s[1] <= '9' && v < 100) {
+		/* decimal numbering: "Zu Frage 1.2:" */
+		int minor = 0, md = 0;
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			if (++md > 3)
+				return NULL;
+			else
+				minor = minor * 10 + (*s - '0');
+		v = v * HEADING_DECIMAL + minor;
+	}
 	if (*s == '.')           /* "Zu 1.:" and "Zu 1. und 2.:" */
 		s++;
 	*out = v;
@@ -73,7 +84,8 @@ static const char *dash(const char *s)
 
 static int add_range(int **v, size_t *n, size_t *cap, int from, int to)
 {
-	if (from > to || to - from > MAX_QUESTION)
+	if (from > to || to - from > MAX_QUESTION ||
+	    from / HEADING_DECIMAL != to / HEADING_DECIMAL)
 		return 0;
 	for (int k = from; k <= to; k++) {
 		if (*n == *cap) {
@@ -215,14 +227,25 @@ static int format_list(struct buf *b, const int *c, size_t n)
 		if (item > 0)
 			rc |= buf_adds(b, item + 1 == items ? " und " : ", ");
 		if (k - i >= 2) {
-			rc |= buf_printf(b, "%d bis %d", c[i], c[k]);
+			char x[16], y[16];
+			rc |= buf_printf(b, "%s bis %s", heading_label(c[i], x), heading_label(c[k], y));
 			i = k + 1;
 		} else {
-			rc |= buf_printf(b, "%d", c[i]);
+			char x[16];
+			rc |= buf_adds(b, heading_label(c[i], x));
 			i++;
 		}
 	}
 	return rc ? AW_ENOMEM : 0;
+}
+
+char *heading_label(int number, char buf[16])
+{
+	if (number >= HEADING_DECIMAL)
+		snprintf(buf, 16, "%d.%d", number / HEADING_DECIMAL, number % HEADING_DECIMAL);
+	else
+		snprintf(buf, 16, "%d", number);
+	return buf;
 }
 
 char *heading_format(const int *covers, size_t n)

@@ -19,6 +19,12 @@ int heading_parse(const char *line, int **covers, size_t *n, size_t *rest);
  * line is something else, or AW_ENOMEM. */
 int heading_parse_joint(const char *line, int **covers, size_t *n);
 
+/* Question numbers are ints: 3 for "3.", and major * 1000 + minor for
+ * decimal numbering ("1.2" is 1002), so that they sort and count alike.
+ * Writes the number as people read it ("3", "1.2") into buf; returns buf. */
+#define HEADING_DECIMAL 1000
+char *heading_label(int number, char buf[16]);
+
 /* The canonical heading for covers[0..n): "Zu Frage 1:", "Zu Frage 1 und
  * 2:", "Zu den Fragen 3 bis 5:", "Zu den Fragen 1, 3 und 5:". Newly
  * allocated; NULL when out of memory. */

@@ -2,6 +2,7 @@
  * fixed, and a JSON library would be a dependency for a hundred lines. */
 #include "json.h"
 #include "error.h"
+#include "heading.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -65,7 +66,9 @@ static int joined(struct buf *b, const struct strlist *l, int subitems)
 
 static int question(struct buf *b, const struct question *qu)
 {
-	int rc = buf_printf(b, "    {\n      \"number\": %d,\n      \"marker\": ", qu->number);
+	char nr[16];
+	int rc = buf_printf(b, "    {\n      \"number\": %d,\n      \"label\": \"%s\",\n"
+	                    "      \"marker\": ", qu->number, heading_label(qu->number, nr));
 	rc |= json_string(b, qu->marker);
 	rc |= buf_adds(b, ",\n      \"section\": ");
 	rc |= json_string(b, qu->section);

@@ -49,9 +49,10 @@ static const char *const patterns[P_NPATTERNS] = {
 	[P_LEADIN] = "^[„\"]?\\s*(?:[^.?!:„\"]{0,60}?\\s)?(?:[Ww]ir\\s+fragen|[Ii]ch\\s+frage|"
 	             "fragen\\s+wir|frage\\s+ich)\\s+(?:den\\s+Senat|die\\s+Landesregierung|"
 	             "die\\s+Bundesregierung|die\\s+Staatsregierung)\\s*:?$",
-	/* 1. Text / 1) Text / Frage 1: Text / Erstens: Text, or the number
-	 * alone on its line */
-	[P_QUESTION] = "^(?:(\\d{1,3})[.)]|Frage\\s+(\\d{1,3})\\s*:|(Erstens|Zweitens|Drittens|"
+	/* 1. Text / 1) Text / 1.2 Text / Frage 1: Text / Erstens: Text, or
+	 * the number alone on its line */
+	[P_QUESTION] = "^(?:(\\d{1,2})\\.([1-9]\\d{0,2})\\.?|(\\d{1,3})[.)]|Frage\\s+(\\d{1,3})\\s*:|"
+	               "(Erstens|Zweitens|Drittens|"
 	               "Viertens|Fünftens|Sechstens|Siebtens|Achtens|Neuntens|Zehntens)\\s*:)"
 	               "(?:\\s+(?=\\S)|$)",
 	/* Where the government's part begins, in Bremen and elsewhere. */
@@ -486,9 +487,14 @@ static int question_number(struct reader *r)
 {
 	size_t len;
 	const char *g;
-	if ((g = group(r, 1, &len)) || (g = group(r, 2, &len)))
+	if ((g = group(r, 1, &len))) {   /* decimal: 1.2 */
+		int major = to_int(g, len);
+		g = group(r, 2, &len);
+		return major * HEADING_DECIMAL + to_int(g, len);
+	}
+	if ((g = group(r, 3, &len)) || (g = group(r, 4, &len)))
 		return to_int(g, len);
-	g = group(r, 3, &len);
+	g = group(r, 5, &len);
 	for (size_t i = 0; i < sizeof ordinal_words / sizeof *ordinal_words; i++)
 		if (strlen(ordinal_words[i]) == len && !strncmp(g, ordinal_words[i], len))
 			return (int)i + 1;
@@ -542,9 +548,15 @@ static int question_line(struct reader *r, const struct cline *l, int *rc)
 			return 0;
 		}
 	} else {
-		if (r->last_number && number != r->last_number + 1)
-			*rc = hint(r, "Zeile %zu: Auf Frage %d folgt Frage %d; prüfen Sie, ob eine Frage "
-			           "fehlt oder falsch nummeriert ist.", l->orig, r->last_number, number);
+		/* After 1.3 comes 1.4 or 2.1. */
+		int next = number == r->last_number + 1 ||
+		           (number % HEADING_DECIMAL == 1 &&
+		            number / HEADING_DECIMAL == r->last_number / HEADING_DECIMAL + 1);
+		char x[16], y[16];
+		if (r->last_number && !next)
+			*rc = hint(r, "Zeile %zu: Auf Frage %s folgt Frage %s; prüfen Sie, ob eine Frage "
+			           "fehlt oder falsch nummeriert ist.", l->orig,
+			           heading_label(r->last_number, x), heading_label(number, y));
 		r->all_ones = number == 1 && r->last_number == 0;
 		marker = dupn(s, mlen);
 	}

@@ -68,7 +68,9 @@ int summary_write(const struct inquiry *q, int explain, struct buf *b)
 		const struct question *qu = &q->questions[i];
 		if (qu->section)
 			rc |= buf_printf(b, "  [%s]\n", qu->section);
-		rc |= buf_printf(b, "  %d.", qu->number);
+		char nr[16];
+		heading_label(qu->number, nr);
+		rc |= buf_printf(b, qu->number >= HEADING_DECIMAL ? "  %s" : "  %s.", nr);
 		if (qu->paras.n) {
 			rc |= buf_addc(b, ' ');
 			rc |= summary_first_words(b, qu->paras.v[0], FIRST_WORDS);

@@ -117,6 +117,16 @@ static void numbering(void)
 	      "import: Roman section headings, numbers running on across them");
 	inquiry_free(&q);
 
+	CHECK(rd("Wir fragen den Senat:\n\n1.1 Wie?\n1.2 Wo?\n2.1 Wann?\n\n"
+	         "Zu Frage 1.1 und 1.2:\n\nSo.\n\nZu 2.1:\n\nJa.\n", &q) == 0 && q.nquestions == 3 &&
+	      q.questions[2].number == 2001 && q.nanswers == 2 && covers(&q.answers[0], "1001,1002") &&
+	      q.hints.n == 0, "import: decimal numbering 1.1, 1.2, 2.1 and answers to them");
+	char *w = wr(&q);
+	CHECK(w && strstr(w, "1.1 Wie?\n1.2 Wo?\n2.1 Wann?") && strstr(w, "Zu 2.1:\n\nJa."),
+	      "import: decimal numbers written back as they were");
+	free(w);
+	inquiry_free(&q);
+
 	CHECK(rd("Wir fragen den Senat:\n\n1. Wie viele?\n1. Wo genau?\n1. Wann?\n", &q) == 0 &&
 	      q.nquestions == 3 && !strcmp(q.questions[2].marker, "3.") &&
 	      has_hint(&q, "Alle Fragen waren mit „1.“ nummeriert"),
