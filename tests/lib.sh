@@ -2,7 +2,7 @@
 # binary under test) and prints PASS:/FAIL:/SKIP: lines that run.sh counts.
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/antwort-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+trap 'umount "$T"/ro "$T"/full 2>/dev/null; rm -rf "$T"' EXIT
 # Hermetic: no user configuration, a fixed time zone and a UTF-8 locale.
 export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
 export TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8

@@ -130,12 +130,32 @@ check "bad input: a folder is refused" grep -q 'ist ein Ordner, keine Datei' "$T
 : >"$T/empty.txt"
 run parse "$T/empty.txt"
 check "bad input: an empty file is refused" sh -c "[ $status = 2 ] && grep -q 'empty.txt enthält keinen Text' '$T/err'"
-mkdir -p "$T/ro" && chmod 555 "$T/ro"
-run export "$ex" -o "$T/ro/out.txt"
-if [ "$(id -u)" = 0 ]; then
-	skip "bad input: a read-only folder is refused" "root darf überall schreiben"
-else
+# A read-only file system and a full disk, made for real where we may
+# mount (root); elsewhere a folder without write permission stands in.
+mkdir -p "$T/ro" "$T/full"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o ro,size=64k tmpfs "$T/ro" 2>/dev/null; then
+	run export "$ex" -o "$T/ro/out.txt"
+	umount "$T/ro"
+	check "bad input: a read-only file system is named, exit 2" sh -c "[ $status = 2 ] && grep -q 'out.txt konnte nicht geschrieben werden (Read-only file system)' '$T/err'"
+elif [ "$(id -u)" != 0 ]; then
+	chmod 555 "$T/ro"
+	run export "$ex" -o "$T/ro/out.txt"
 	check "bad input: a read-only folder is refused" sh -c "[ $status = 2 ] && grep -q 'konnte nicht geschrieben werden' '$T/err'"
+else
+	skip "bad input: a read-only file system is named" "tmpfs lässt sich nicht einhängen"
+fi
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=32k tmpfs "$T/full" 2>/dev/null; then
+	printf 'alte Fassung\n' >"$T/full/keep.txt"
+	dd if=/dev/zero of="$T/full/filler" bs=1k count=64 2>/dev/null
+	run export "$ex" -o "$T/full/keep.txt"
+	left=$(ls "$T/full" | tr '\n' ' ')
+	kept=$(cat "$T/full/keep.txt")
+	umount "$T/full"
+	check "bad input: a full disk is named, exit 2" sh -c "[ $status = 2 ] && grep -q 'keep.txt konnte nicht geschrieben werden (No space left on device)' '$T/err'"
+	check "bad input: on a full disk the old file is kept whole" test "$kept" = "alte Fassung"
+	check "bad input: on a full disk no temporary file is left" test "$left" = "filler keep.txt "
+else
+	skip "bad input: a full disk keeps the old file" "tmpfs lässt sich nicht einhängen"
 fi
 run export "$ex" -o "$T/gibtsnicht/out.txt"
 check "bad input: a missing output folder is named" sh -c "[ $status = 2 ] && grep -q 'gibtsnicht/out.txt konnte nicht geschrieben werden' '$T/err'"
