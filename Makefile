@@ -15,8 +15,8 @@ BUILD   ?= build
 
 VERSION := 0.1.0
 PKGS    := ncursesw libgit2 libpcre2-8 hunspell
-# The model and the command line need only PCRE2; the model's unit tests
-# link against nothing else, which keeps curses out of it by construction.
+# The model needs only PCRE2 and hunspell; its unit tests link against
+# nothing else, which keeps curses and git out of it by construction.
 MODEL_PKGS := libpcre2-8 hunspell
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -25,7 +25,7 @@ MODEL_LIBS := $(shell pkg-config --libs $(MODEL_PKGS) 2>/dev/null)
 
 override CFLAGS += -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
                    $(PKG_CFLAGS) \
-                   -DANTWORT_VERSION='"$(VERSION)"' -DANTWORT_DATADIR='"$(DATADIR)"' \
+                   -DANTWORT_VERSION='"$(VERSION)"' \
                    -MMD -MP
 
 # The model: plain C, no curses, no git. Each file one concern.

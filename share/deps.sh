@@ -22,7 +22,7 @@ for mod in "$@"; do
 done
 
 # Either German dictionary is accepted; frami is preferred for new installs
-# because it knows administrative compounds (see docs/development.md).
+# because it knows administrative compounds (docs/development.md says more).
 [ -f /usr/share/hunspell/de_DE.dic ] || add hunspell-de-de-frami
 
 # Tools the test suite uses.

@@ -1,6 +1,7 @@
 /* error.c: the German sentences for every error, from the table in error.h. */
 #include "error.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,6 +47,24 @@ int aw_fail_at(struct aw_error *err, int code, const char *file, size_t line,
 int aw_fail(struct aw_error *err, int code, const char *file, const char *detail)
 {
 	return aw_fail_at(err, code, file, 0, 0, detail);
+}
+
+const char *aw_strerror(int errnum)
+{
+	switch (errnum) {
+	case ENOENT: return "Datei oder Ordner nicht gefunden";
+	case EACCES: case EPERM: return "keine Berechtigung";
+	case ENOSPC: case EDQUOT: return "kein Speicherplatz mehr frei";
+	case EROFS: return "das Laufwerk ist schreibgeschützt";
+	case ENOTDIR: return "ein Teil des Pfades ist kein Ordner";
+	case EISDIR: return "das ist ein Ordner";
+	case ENAMETOOLONG: return "der Name ist zu lang";
+	case EIO: return "Ein-/Ausgabefehler des Laufwerks";
+	case EPIPE: return "der Empfänger hat die Ausgabe geschlossen";
+	case EMFILE: case ENFILE: return "zu viele offene Dateien";
+	case ENOMEM: return "zu wenig Arbeitsspeicher";
+	}
+	return strerror(errnum);
 }
 
 char *aw_error_message(const struct aw_error *err, char *out, size_t outsize)

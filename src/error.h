@@ -27,6 +27,7 @@
 	X(AW_ECOMMAND, -12, "Den Befehl „{detail}“ gibt es nicht; „antwort --help“ zeigt alle Befehle.") \
 	X(AW_ENODICT, -13, "Das deutsche Wörterbuch {datei} fehlt; installieren Sie es mit „make deps“ (oder „apt-get install hunspell-de-de-frami“).") \
 	X(AW_EMANY, -14, "Die Datei {datei} enthält {detail} Anfragen; wählen Sie mit „--nur N“ eine davon aus.") \
+	X(AW_ESTDOUT, -15, "Die Ausgabe ließ sich nicht schreiben ({detail}); prüfen Sie, wohin sie umgeleitet ist, und ob dort Platz frei ist.") \
 	X(AW_EISDIR, -11, "{datei} ist ein Ordner, keine Datei; geben Sie den Namen einer Textdatei an.")
 
 enum aw_code {
@@ -50,6 +51,9 @@ int aw_fail(struct aw_error *err, int code, const char *file, const char *detail
 /* Same, with a position in the file. */
 int aw_fail_at(struct aw_error *err, int code, const char *file, size_t line,
                size_t col, const char *detail);
+
+/* The reason behind an errno, in German, for the {detail} of a message. */
+const char *aw_strerror(int errnum);
 
 /* Writes the German sentence for err into out (always NUL-terminated,
  * shortened if out is too small). Returns out. */

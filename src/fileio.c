@@ -19,7 +19,7 @@ int fileio_read(const char *path, struct buf *out, struct aw_error *err)
 	int rc = 0;
 
 	if (fd < 0)
-		return aw_fail(err, AW_EOPEN, name, strerror(errno));
+		return aw_fail(err, AW_EOPEN, name, aw_strerror(errno));
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		rc = aw_fail(err, AW_EISDIR, name, "");
 		goto out;
@@ -29,7 +29,7 @@ int fileio_read(const char *path, struct buf *out, struct aw_error *err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			rc = aw_fail(err, AW_EREAD, name, strerror(errno));
+			rc = aw_fail(err, AW_EREAD, name, aw_strerror(errno));
 			break;
 		}
 		if (n == 0)
@@ -68,7 +68,7 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 {
 	if (!strcmp(path, "-")) {
 		if (write_all(STDOUT_FILENO, data, len))
-			return aw_fail(err, AW_EWRITE, "(Standardausgabe)", strerror(errno));
+			return aw_fail(err, AW_ESTDOUT, "", aw_strerror(errno));
 		return 0;
 	}
 
@@ -85,7 +85,7 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 	snprintf(tmp, pl + 16, "%s.tmp.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		rc = aw_fail(err, AW_EWRITE, path, strerror(errno));
+		rc = aw_fail(err, AW_EWRITE, path, aw_strerror(errno));
 		goto out;
 	}
 	/* Keep the permissions of the file being replaced, else the usual
@@ -103,13 +103,13 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		rc = aw_fail(err, AW_EWRITE, path, strerror(saved));
+		rc = aw_fail(err, AW_EWRITE, path, aw_strerror(saved));
 		goto out;
 	}
 	if (close(fd) || rename(tmp, path)) {
 		saved = errno;
 		unlink(tmp);
-		rc = aw_fail(err, AW_EWRITE, path, strerror(saved));
+		rc = aw_fail(err, AW_EWRITE, path, aw_strerror(saved));
 		goto out;
 	}
 	/* Make the rename itself durable. */

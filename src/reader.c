@@ -739,9 +739,12 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 	}
 	*rc = note_metadata(r, joined, jl);
 	free(joined);
+	/* A title is neither the askers' name nor a parliament's. */
+	int candidate = b - a == 1 && looks_like_title(l->s, l->len) &&
+	                !match(r, P_SIGNATURE, l->s, l->len) &&
+	                !match(r, P_HEADERLINE, l->s, l->len);
 	if (!*rc)
-		*rc = head_push(r, H_UNKNOWN, join(r, a, b, '\n'),
-		                b - a == 1 && looks_like_title(l->s, l->len));
+		*rc = head_push(r, H_UNKNOWN, join(r, a, b, '\n'), candidate);
 	return b - a;
 }
 
@@ -1182,6 +1185,8 @@ static size_t note_line(const char *note)
 static int collection_head(struct reader *r, size_t from, size_t to, struct inquiry *qs,
                            size_t n)
 {
+	while (to > from && r->lines[to - 1].len == 0)
+		to--;
 	if (from >= to)
 		return 0;
 	char *head = join(r, from, to, '\n');

@@ -124,7 +124,7 @@ check "bad input: a NUL byte is named with line and column" sh -c "[ $status = 2
 run export "$T/nul.txt" -o "$T/new.txt"
 check "bad input: no output file is created" test ! -e "$T/new.txt"
 run parse "$T/gibtsnicht.txt"
-check "bad input: a missing file exits 2 with the reason" sh -c "[ $status = 2 ] && grep -q 'gibtsnicht.txt lässt sich nicht öffnen (No such file or directory); prüfen Sie' '$T/err'"
+check "bad input: a missing file exits 2 with the reason" sh -c "[ $status = 2 ] && grep -q 'gibtsnicht.txt lässt sich nicht öffnen (Datei oder Ordner nicht gefunden); prüfen Sie' '$T/err'"
 run parse "$T"
 check "bad input: a folder is refused" grep -q 'ist ein Ordner, keine Datei' "$T/err"
 : >"$T/empty.txt"
@@ -136,7 +136,7 @@ mkdir -p "$T/ro" "$T/full"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o ro,size=64k tmpfs "$T/ro" 2>/dev/null; then
 	run export "$ex" -o "$T/ro/out.txt"
 	umount "$T/ro"
-	check "bad input: a read-only file system is named, exit 2" sh -c "[ $status = 2 ] && grep -q 'out.txt konnte nicht geschrieben werden (Read-only file system)' '$T/err'"
+	check "bad input: a read-only file system is named, exit 2" sh -c "[ $status = 2 ] && grep -q 'out.txt konnte nicht geschrieben werden (das Laufwerk ist schreibgeschützt)' '$T/err'"
 elif [ "$(id -u)" != 0 ]; then
 	chmod 555 "$T/ro"
 	run export "$ex" -o "$T/ro/out.txt"
@@ -151,7 +151,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=32k tmpfs "$T/full" 2>/dev/null;
 	left=$(ls "$T/full" | tr '\n' ' ')
 	kept=$(cat "$T/full/keep.txt")
 	umount "$T/full"
-	check "bad input: a full disk is named, exit 2" sh -c "[ $status = 2 ] && grep -q 'keep.txt konnte nicht geschrieben werden (No space left on device)' '$T/err'"
+	check "bad input: a full disk is named, exit 2" sh -c "[ $status = 2 ] && grep -q 'keep.txt konnte nicht geschrieben werden (kein Speicherplatz mehr frei)' '$T/err'"
 	check "bad input: on a full disk the old file is kept whole" test "$kept" = "alte Fassung"
 	check "bad input: on a full disk no temporary file is left" test "$left" = "filler keep.txt "
 else
@@ -162,6 +162,6 @@ check "bad input: a missing output folder is named" sh -c "[ $status = 2 ] && gr
 if [ -w /dev/full ]; then
 	"$ANTWORT" export "$ex" >/dev/full 2>"$T/err"
 	status=$?
-	check "bad input: a full disk on output exits 2 and says so" sh -c "[ $status = 2 ] && grep -q 'No space left on device' '$T/err'"
+	check "bad input: a full disk on output exits 2 and says so" sh -c "[ $status = 2 ] && grep -qx 'antwort: Die Ausgabe ließ sich nicht schreiben (kein Speicherplatz mehr frei); prüfen Sie, wohin sie umgeleitet ist, und ob dort Platz frei ist.' '$T/err'"
 fi
 check "bad input: no temporary files left behind" sh -c "! ls '$T' | grep -q '\\.tmp\\.'"

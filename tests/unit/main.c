@@ -1,5 +1,5 @@
-/* main.c: runs every unit suite of the model. Linked without curses,
- * libgit2 or hunspell: the model must not need them. */
+/* main.c: runs every unit suite of the model. Linked without curses and
+ * libgit2: the model must not need them. */
 #include "harness.h"
 
 #include <stdlib.h>

@@ -2,6 +2,8 @@
 #include "harness.h"
 #include "error.h"
 
+#include <errno.h>
+
 void test_error(void)
 {
 	struct aw_error err;
@@ -13,9 +15,10 @@ void test_error(void)
 	          "speichern Sie die Datei im Editor als „UTF-8“ und versuchen Sie es erneut.",
 	          "error: UTF-8 message names file, line and column and the remedy");
 
-	aw_fail(&err, AW_EOPEN, "fehlt.txt", "No such file or directory");
+	aw_fail(&err, AW_EOPEN, "fehlt.txt", aw_strerror(ENOENT));
 	aw_error_message(&err, msg, sizeof msg);
-	CHECK(strstr(msg, "fehlt.txt") && strstr(msg, "No such file") && strstr(msg, "prüfen Sie"),
+	CHECK(strstr(msg, "fehlt.txt") && strstr(msg, "(Datei oder Ordner nicht gefunden)") &&
+	      strstr(msg, "prüfen Sie"),
 	      "error: open message names the file, the reason and what to do");
 
 	char small[20];
