@@ -103,6 +103,14 @@ int inquiry_add_answer(struct inquiry *q, size_t at, int *covers,
 	return 0;
 }
 
+void inquiry_remove_answer(struct inquiry *q, size_t at)
+{
+	answer_free(&q->answers[at]);
+	memmove(&q->answers[at], &q->answers[at + 1],
+	        (q->nanswers - at - 1) * sizeof *q->answers);
+	q->nanswers--;
+}
+
 int inquiry_add_extra(struct inquiry *q, enum part after, char *text)
 {
 	if (!text || grow((void **)&q->extras, q->nextras, sizeof *q->extras)) {

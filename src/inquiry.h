@@ -105,6 +105,9 @@ int inquiry_add_answer(struct inquiry *q, size_t at, int *covers,
                        size_t ncovers, char *heading, struct answer **out);
 int inquiry_add_extra(struct inquiry *q, enum part after, char *text);
 
+/* Removes and frees answer at (which must exist). */
+void inquiry_remove_answer(struct inquiry *q, size_t at);
+
 /* 1 when a question's paragraph is a sub-item: "a) …" or "a. …" (but not
  * an abbreviation such as "z. B."). */
 int inquiry_is_subitem(const char *para);

@@ -817,11 +817,10 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 }
 
 /* The current (last) answer also covers covers[0..n) (taking that array):
- * its heading becomes the canonical one for all of them, and the empty
- * slots of those questions before it go, since it answers them. */
+ * its heading becomes the canonical one for all of them. (The empty slots
+ * of those questions before it go in drop_answered_slots().) */
 static int merge_into_answer(struct reader *r, int *covers, size_t n)
 {
-	struct inquiry *q = r->q;
 	struct answer *cur = r->cur_a;
 	int *u = malloc((cur->ncovers + n) * sizeof *u);
 	size_t nu = 0, i = 0, k = 0;
@@ -846,27 +845,6 @@ static int merge_into_answer(struct reader *r, int *covers, size_t n)
 	cur->covers = u;
 	cur->ncovers = nu;
 	cur->heading = h;
-	/* Drop earlier empty slots that the joint answer now covers. */
-	size_t last = q->nanswers - 1, o = 0;
-	for (size_t j = 0; j < q->nanswers; j++) {
-		struct answer *an = &q->answers[j];
-		int absorbed = j != last && an->paras.n == 0 && an->ncovers;
-		for (size_t m = 0; absorbed && m < an->ncovers; m++) {
-			int found = 0;
-			for (size_t t = 0; t < nu; t++)
-				found |= u[t] == an->covers[m];
-			absorbed = found;
-		}
-		if (absorbed) {
-			free(an->covers);
-			free(an->heading);
-			strlist_free(&an->paras);
-		} else {
-			q->answers[o++] = *an;
-		}
-	}
-	q->nanswers = o;
-	r->cur_a = &q->answers[o - 1];
 	return 0;
 }
 
@@ -1006,9 +984,8 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
  * 3:" left under "Die Fragen 2 bis 4 werden gemeinsam beantwortet") go. */
 static void drop_answered_slots(struct inquiry *q)
 {
-	size_t o = 0;
-	for (size_t j = 0; j < q->nanswers; j++) {
-		struct answer *an = &q->answers[j];
+	for (size_t j = q->nanswers; j-- > 0;) {
+		const struct answer *an = &q->answers[j];
 		int redundant = an->paras.n == 0 && an->ncovers > 0;
 		for (size_t m = 0; redundant && m < an->ncovers; m++) {
 			int found = 0;
@@ -1018,15 +995,9 @@ static void drop_answered_slots(struct inquiry *q)
 						found |= q->answers[k].covers[t] == an->covers[m];
 			redundant = found;
 		}
-		if (redundant) {
-			free(an->covers);
-			free(an->heading);
-			strlist_free(&an->paras);
-		} else {
-			q->answers[o++] = *an;
-		}
+		if (redundant)
+			inquiry_remove_answer(q, j);
 	}
-	q->nanswers = o;
 }
 
 /* Where each question is followed by its answer with no heading at all,
