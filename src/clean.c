@@ -239,6 +239,28 @@ int clean_starts_structure(const char *s)
 
 /* ---- collapsed documents ---------------------------------------------- */
 
+/* In a document that lost its line breaks, does a line begin after the
+ * space at s[k]? Before what reads as structure after a sentence's end,
+ * before the header parts of a Vorlage, and after the intro sentence. */
+static int collapsed_break(const char *s, size_t k)
+{
+	static const char *const header[] = {
+		"„Frage für die Fragestunde", "„Kleine Anfrage", "„Große Anfrage",
+		"Die Fraktion ", "Die Fraktionen ", "Der Senat beantwortet",
+	};
+	const char *rest = s + k + 1;
+	unsigned before = cp_before(s, k, NULL);
+	int ended = (before < 128 && strchr(".?!:\"", (int)before)) || before == 0x201C ||
+	            before == 0x201D;
+	if (ended && clean_starts_structure(rest))
+		return 1;
+	if (ended || (before >= '0' && before <= '9'))
+		for (size_t i = 0; i < sizeof header / sizeof *header; i++)
+			if (prefix(rest, header[i]))
+				return 1;
+	return k >= 9 && !strncmp(s + k - 9, "gestellt:", 9);
+}
+
 int clean_collapsed(struct clines *l, struct strlist *log)
 {
 	size_t lines = 0, longest = 0;
@@ -256,11 +278,7 @@ int clean_collapsed(struct clines *l, struct strlist *log)
 		for (size_t k = 1; k + 1 < l->v[i].len; k++) {
 			if (s[k] != ' ' || s[k + 1] == ' ')
 				continue;
-			unsigned before = cp_before(s, k, NULL);
-			if (!(before < 128 && strchr(".?!:\"", (int)before)) &&
-			    before != 0x201C && before != 0x201D)
-				continue;
-			if (!clean_starts_structure(s + k + 1))
+			if (!collapsed_break(s, k))
 				continue;
 			/* Break here: the rest becomes a line of its own after a
 			 * blank line, and is looked at again as line i + 2. */
@@ -573,6 +591,33 @@ int clean_page_furniture(struct clines *l, struct strlist *log)
 		}
 	}
 
+	/* A header line on the same page break as a page number or a
+	 * repeated header is furniture too ("21. Wahlperiode" under
+	 * "Drucksache 21/812 – 2 –"), even the first time it is seen. */
+	for (int changed = 1; changed && !rc;) {
+		changed = 0;
+		for (size_t i = 0; i < l->n && !rc; i++) {
+			if (drop[i] || furniture(l->v[i].s) != F_HEADER)
+				continue;
+			for (int dir = -1; dir <= 1; dir += 2) {
+				size_t k = i;
+				while ((dir < 0 ? k > 0 : k + 1 < l->n)) {
+					k += (size_t)dir;
+					if (!blank(&l->v[k]) && !drop[k])
+						break;
+					if (drop[k]) {
+						drop[i] = 1;
+						changed = 1;
+						rc = note(log, l->v[i].orig, "Kopfzeile „%s“ entfernt.", l->v[i].s);
+						break;
+					}
+				}
+				if (drop[i])
+					break;
+			}
+		}
+	}
+
 	/* Remove the dropped lines. Where a run of them (with the blank
 	 * lines around) cut a sentence, the two halves meet again on
 	 * adjacent lines; otherwise one blank line stays between them. */
@@ -678,8 +723,44 @@ static int glued_footnote(const char *s, size_t len, size_t d, size_t e,
 	return letters >= 4 && upper_inside <= 1 && !is_upper(cp_before(s, wend, NULL));
 }
 
+/* The footnote texts ("1 Quelle: …") of the numbers removed from the text
+ * go to the end, under "Fußnoten:", so that they are kept but no longer
+ * read as part of a question or an answer. */
+static int move_footnote_texts(struct clines *l, const char *seen, struct strlist *log)
+{
+	size_t moved = 0, n = l->n;
+	for (size_t i = 0; i < n;) {
+		const char *s = l->v[i].s;
+		int num = 0;
+		size_t k = 0;
+		while (s[k] >= '0' && s[k] <= '9' && k < 2)
+			num = num * 10 + (s[k++] - '0');
+		if (!(k && s[k] == ' ' && num < 100 && seen[num] && s[k + 1])) {
+			i++;
+			continue;
+		}
+		if (!moved++ && (clines_insert(l, l->n, "", 0, l->v[i].orig) ||
+		                 clines_insert(l, l->n, "Fußnoten:", strlen("Fußnoten:"), l->v[i].orig)))
+			return AW_ENOMEM;
+		char ex[160];
+		excerpt(ex, sizeof ex, s, l->v[i].len);
+		if (note(log, l->v[i].orig, "Fußnotentext „%s“ ans Ende unter „Fußnoten:“ gestellt.", ex))
+			return AW_ENOMEM;
+		/* Move the line itself: append a copy, remove the original. */
+		if (clines_insert(l, l->n, s, l->v[i].len, l->v[i].orig))
+			return AW_ENOMEM;
+		clines_remove(l, i);
+		n--;
+		/* A footnote block standing alone leaves a doubled blank line. */
+		if (i > 0 && i < l->n && blank(&l->v[i]) && blank(&l->v[i - 1]))
+			clines_remove(l, i), n--;
+	}
+	return 0;
+}
+
 int clean_footnotes(struct clines *l, const struct lexicon *lex, struct strlist *log)
 {
+	char seen[100] = {0};
 	for (size_t i = 0; i < l->n; i++) {
 		struct cline *c = &l->v[i];
 		for (size_t d = 1; d < c->len; d++) {
@@ -699,11 +780,15 @@ int clean_footnotes(struct clines *l, const struct lexicon *lex, struct strlist 
 			if (note(log, c->orig, "Fußnotenzahl %.*s an „%s“ entfernt.", (int)(e - d),
 			         c->s + d, word))
 				return AW_ENOMEM;
+			int num = 0;
+			for (size_t k = d; k < e; k++)
+				num = num * 10 + (c->s[k] - '0');
+			seen[num] = 1;
 			memmove(c->s + d, c->s + e, c->len - e + 1);
 			c->len -= e - d;
 		}
 	}
-	return 0;
+	return move_footnote_texts(l, seen, log);
 }
 
 /* ---- hyphenation ------------------------------------------------------- */

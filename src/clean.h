@@ -62,7 +62,8 @@ int clean_whitespace(struct clines *l, struct strlist *log);
  * paragraph cut by a page break is closed again. */
 int clean_page_furniture(struct clines *l, struct strlist *log);
 /* Footnote numbers glued to words: "Migranten1" -> "Migranten",
- * "betragen.2" -> "betragen.". */
+ * "betragen.2" -> "betragen."; their texts ("1 Quelle: …") move to the
+ * end of the document under a line "Fußnoten:". */
 int clean_footnotes(struct clines *l, const struct lexicon *lex, struct strlist *log);
 /* Words hyphenated at a line end or split by "- " are joined; a hyphen
  * the word needs stays ("E-Mail", "BVN-Mobil"), and so does a suspended

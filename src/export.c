@@ -87,6 +87,7 @@ static int markdown(const struct inquiry *q, struct buf *out)
 	rc |= md_extras(&b, q, PART_TITLE);
 	rc |= md_para(&b, q->intro);
 	rc |= md_extras(&b, q, PART_INTRO);
+	rc |= md_para(&b, q->preamble_heading);
 	rc |= md_paras(&b, &q->preamble);
 	rc |= md_extras(&b, q, PART_PREAMBLE);
 	rc |= md_para(&b, q->leadin);
@@ -113,12 +114,14 @@ static int markdown(const struct inquiry *q, struct buf *out)
 	rc |= md_extras(&b, q, PART_SIGNATURE);
 	rc |= md_para(&b, q->senate_leadin);
 	rc |= md_extras(&b, q, PART_SENATE_LEADIN);
+	rc |= md_para(&b, q->senate_preamble_heading);
 	rc |= md_paras(&b, &q->senate_preamble);
 	for (size_t i = 0; i < q->nanswers; i++) {
 		rc |= buf_adds(&b, "\n\n## ");
 		rc |= md_text(&b, q->answers[i].heading);
 		rc |= md_paras(&b, &q->answers[i].paras);
 	}
+	rc |= md_extras(&b, q, PART_END);
 	rc |= buf_addc(&b, '\n');
 	if (!rc)
 		rc = buf_add(out, b.s, b.len);
@@ -206,6 +209,7 @@ static int html(const struct inquiry *q, struct buf *b)
 	rc |= html_extras(b, q, PART_TITLE);
 	rc |= html_el(b, "p", "einleitung", q->intro);
 	rc |= html_extras(b, q, PART_INTRO);
+	rc |= html_el(b, "h3", NULL, q->preamble_heading);
 	rc |= html_paras(b, &q->preamble, "vorbemerkung");
 	rc |= html_extras(b, q, PART_PREAMBLE);
 	rc |= html_el(b, "p", NULL, q->leadin);
@@ -242,6 +246,7 @@ static int html(const struct inquiry *q, struct buf *b)
 	rc |= html_extras(b, q, PART_SIGNATURE);
 	rc |= html_el(b, "p", NULL, q->senate_leadin);
 	rc |= html_extras(b, q, PART_SENATE_LEADIN);
+	rc |= html_el(b, "h3", NULL, q->senate_preamble_heading);
 	rc |= html_paras(b, &q->senate_preamble, "vorbemerkung");
 	for (size_t i = 0; i < q->nanswers; i++) {
 		rc |= html_el(b, "h2", NULL, q->answers[i].heading);
@@ -249,6 +254,7 @@ static int html(const struct inquiry *q, struct buf *b)
 			rc |= html_el(b, "p", "leer", "(noch nicht beantwortet)");
 		rc |= html_paras(b, &q->answers[i].paras, NULL);
 	}
+	rc |= html_extras(b, q, PART_END);
 	rc |= buf_adds(b, "</body>\n</html>\n");
 	return rc;
 }

@@ -36,6 +36,7 @@ void inquiry_free(struct inquiry *q)
 	free(q->session_line);
 	free(q->title_line);
 	free(q->intro);
+	free(q->preamble_heading);
 	strlist_free(&q->preamble);
 	free(q->leadin);
 	for (size_t i = 0; i < q->nquestions; i++)
@@ -43,6 +44,7 @@ void inquiry_free(struct inquiry *q)
 	free(q->questions);
 	free(q->signature);
 	free(q->senate_leadin);
+	free(q->senate_preamble_heading);
 	strlist_free(&q->senate_preamble);
 	for (size_t i = 0; i < q->nanswers; i++)
 		answer_free(&q->answers[i]);
@@ -330,6 +332,8 @@ int inquiry_equal(const struct inquiry *a, const struct inquiry *b)
 	    !streq(a->session_line, b->session_line) ||
 	    !streq(a->title_line, b->title_line) || !streq(a->intro, b->intro) ||
 	    !strlist_equal(&a->preamble, &b->preamble) || !streq(a->leadin, b->leadin) ||
+	    !streq(a->preamble_heading, b->preamble_heading) ||
+	    !streq(a->senate_preamble_heading, b->senate_preamble_heading) ||
 	    !streq(a->signature, b->signature) ||
 	    !streq(a->senate_leadin, b->senate_leadin) ||
 	    !strlist_equal(&a->senate_preamble, &b->senate_preamble) ||

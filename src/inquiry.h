@@ -36,6 +36,7 @@ enum parliament {
 enum part {
 	PART_START, PART_SESSION, PART_TITLE, PART_INTRO, PART_PREAMBLE,
 	PART_LEADIN, PART_QUESTIONS, PART_SIGNATURE, PART_SENATE_LEADIN,
+	PART_END,              /* after the answers: "Fußnoten:" */
 };
 
 struct question {
@@ -68,12 +69,14 @@ struct inquiry {
 	char *session_line;    /* "Vorlage für die Sitzung des Senats am …" */
 	char *title_line;      /* „Frage für die Fragestunde – L4 “…““ */
 	char *intro;           /* "Die Fraktion … an den Senat gestellt:" */
+	char *preamble_heading;         /* "Vorbemerkung der Fragesteller:" */
 	struct strlist preamble;        /* Vorbemerkung der Fragesteller */
 	char *leadin;          /* "Wir fragen den Senat:" as written */
 	struct question *questions;
 	size_t nquestions;
 	char *signature;       /* "… und Fraktion der CDU" under the questions */
 	char *senate_leadin;   /* "Der Senat beantwortet die Anfrage wie folgt:" */
+	char *senate_preamble_heading;  /* "Vorbemerkung des Senats:" */
 	struct strlist senate_preamble; /* Vorbemerkung des Senats */
 	struct answer *answers;
 	size_t nanswers;

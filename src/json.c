@@ -128,6 +128,8 @@ int json_write(const struct inquiry *q, struct buf *b)
 	}
 	rc |= buf_adds(b, ",\n  \"intro\": ");
 	rc |= json_string(b, q->intro);
+	rc |= buf_adds(b, ",\n  \"askers_preamble_heading\": ");
+	rc |= json_string(b, q->preamble_heading);
 	rc |= buf_adds(b, ",\n  \"askers_preamble\": ");
 	rc |= string_array(b, &q->preamble, "  ");
 	rc |= buf_adds(b, ",\n  \"questions\": [");
@@ -135,7 +137,10 @@ int json_write(const struct inquiry *q, struct buf *b)
 		rc |= buf_adds(b, i ? ",\n" : "\n");
 		rc |= question(b, &q->questions[i]);
 	}
-	rc |= buf_adds(b, q->nquestions ? "\n  ],\n  \"senate_preamble\": " : "],\n  \"senate_preamble\": ");
+	rc |= buf_adds(b, q->nquestions ? "\n  ],\n  \"senate_preamble_heading\": " :
+	               "],\n  \"senate_preamble_heading\": ");
+	rc |= json_string(b, q->senate_preamble_heading);
+	rc |= buf_adds(b, ",\n  \"senate_preamble\": ");
 	rc |= string_array(b, &q->senate_preamble, "  ");
 	rc |= buf_adds(b, ",\n  \"answers\": [");
 	for (size_t i = 0; i < q->nanswers; i++) {

@@ -23,7 +23,7 @@ enum pattern {
 	P_SESSION, P_TITLE, P_KINDLINE, P_FRAGESTUNDE_LINE, P_HEADERLINE,
 	P_INTRO, P_WORTLAUT, P_LEADIN, P_QUESTION, P_SENATE, P_SIGNATURE, P_DRUCKSACHE,
 	P_STADT, P_LAND, P_PREAMBLE_ASKERS, P_PREAMBLE_SENATE, P_ANSWER_LABEL, P_SECTION,
-	P_COLLECTION,
+	P_COLLECTION, P_FOOTNOTES,
 	P_NPATTERNS
 };
 
@@ -74,6 +74,7 @@ static const char *const patterns[P_NPATTERNS] = {
 	[P_ANSWER_LABEL] = "^Antwort\\s*:\\s*",
 	/* "II. Sanierungsstand": a section of the questions */
 	[P_SECTION] = "^[IVX]{1,4}\\.\\s+\\p{Lu}[^?]*$",
+	[P_FOOTNOTES] = "^Fußnoten:?$",
 	/* "Anfrage 2: Titel": one inquiry of several in a file */
 	[P_COLLECTION] = "^Anfrage\\s+(\\d{1,3})\\s*:\\s*(\\S.*)$",
 };
@@ -90,7 +91,7 @@ struct head_item {
 	size_t line;         /* where it began in the input */
 };
 
-enum state { S_HEAD, S_QUESTIONS, S_AFTER_QUESTIONS, S_SENATE, S_ANSWERS };
+enum state { S_HEAD, S_QUESTIONS, S_AFTER_QUESTIONS, S_SENATE, S_ANSWERS, S_FOOTNOTES };
 
 struct reader {
 	pcre2_code *re[P_NPATTERNS];
@@ -314,13 +315,15 @@ static char *unquote(const char *s, size_t n)
 }
 
 /* Text kept verbatim that ends like a question is a doubt: a question
- * the reader did not see as one? */
-static int doubt_question_mark(struct reader *r, const char *text, size_t line)
+ * the reader did not see as one? With strict, only a question mark that
+ * ends the text counts (not one inside a closing quote). */
+static int doubt_question_mark(struct reader *r, const char *text, size_t line, int strict)
 {
 	size_t n = strlen(text);
-	while (n && strchr("\"“” ", text[n - 1]))
+	while (!strict && n && strchr("\" ", text[n - 1]))
 		n--;
-	while (n >= 3 && (!strncmp(text + n - 3, "“", 3) || !strncmp(text + n - 3, "”", 3)))
+	while (!strict && n >= 3 &&
+	       (!strncmp(text + n - 3, "“", 3) || !strncmp(text + n - 3, "”", 3)))
 		n -= 3;
 	if (!n || text[n - 1] != '?')
 		return 0;
@@ -374,12 +377,19 @@ static int resolve_head(struct reader *r)
 		case H_INTRO: anchor = PART_INTRO; seen_intro = 1; free(text); break;
 		case H_KNOWN: rc = inquiry_add_extra(q, anchor, text); break;
 		case H_UNKNOWN:
-			if (h->preamble || seen_intro || (!has_intro && seen_title))
-				rc = strlist_push(&q->preamble, text);
-			else if (!(rc = doubt_question_mark(r, text, h->line)))
+			if (h->preamble || seen_intro || (!has_intro && seen_title)) {
+				/* A preamble may quote an old question („…?“); one
+				 * asked in its own words is a doubt. */
+				if (!(rc = doubt_question_mark(r, text, h->line, 1)))
+					rc = strlist_push(&q->preamble, text);
+				else
+					free(text);
+			} else if (!(rc = doubt_question_mark(r, text, h->line, 0)) &&
+			           !(rc = note_metadata(r, text, strlen(text)))) {
 				rc = inquiry_add_extra(q, anchor, text);
-			else
+			} else {
 				free(text);
+			}
 			break;
 		}
 	}
@@ -664,6 +674,13 @@ static size_t start_answer_for(struct reader *r, int number, size_t a, int *rc)
 	return 1;
 }
 
+/* "Vorbemerkung der Fragesteller:" alone, not the start of its text. */
+static int is_preamble_heading(const struct cline *l)
+{
+	return l->len <= 80 && !memchr(l->s, '.', l->len) &&
+	       (l->s[l->len - 1] == ':' || !memchr(l->s, ':', l->len));
+}
+
 static int is_heading(const struct cline *l)
 {
 	int *covers = NULL;
@@ -685,8 +702,14 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 
 	if (head_line(r, l, rc))
 		return 1;
-	if (match(r, P_PREAMBLE_ASKERS, l->s, l->len))
+	if (match(r, P_PREAMBLE_ASKERS, l->s, l->len)) {
 		r->preamble_mode = 1;
+		/* The heading alone on its line is the preamble's heading. */
+		if (!q->preamble_heading && b - a == 1 && is_preamble_heading(l)) {
+			*rc = set_once(&q->preamble_heading, l->s, l->len);
+			return 1;
+		}
+	}
 	/* Under a preamble, a numbered list is the askers' text as long as
 	 * the lead-in to the questions is still to come. */
 	int listed = r->preamble_mode && r->leadin_at > a && r->leadin_at < r->nlines;
@@ -737,7 +760,6 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 			*rc = head_push(r, H_INTRO, join(r, a, b, '\n'), 0);
 		return b - a;
 	}
-	*rc = note_metadata(r, joined, jl);
 	free(joined);
 	/* A title is neither the askers' name nor a parliament's. */
 	int candidate = b - a == 1 && looks_like_title(l->s, l->len) &&
@@ -767,7 +789,7 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 	}
 	if (r->state == S_AFTER_QUESTIONS) {
 		char *t = join(r, a, b, '\n');
-		if (t && !(*rc = doubt_question_mark(r, t, l->orig)))
+		if (t && !(*rc = doubt_question_mark(r, t, l->orig, 0)))
 			*rc = inquiry_add_extra(q, PART_SIGNATURE, t);
 		else
 			free(t);
@@ -807,7 +829,7 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 				*rc = strlist_addn(&r->cur_q->paras, s, n);
 		} else { /* text between the lead-in and the first question */
 			char *t = dupn(s, n);
-			if (t && !(*rc = doubt_question_mark(r, t, li->orig)))
+			if (t && !(*rc = doubt_question_mark(r, t, li->orig, 0)))
 				*rc = inquiry_add_extra(q, PART_LEADIN, t);
 			else
 				free(t);
@@ -930,6 +952,14 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 	const struct cline *l = &r->lines[a];
 
 	*rc = 0;
+	/* Footnotes close the document: kept as they are, at the end. */
+	if (r->state == S_FOOTNOTES || match(r, P_FOOTNOTES, l->s, l->len)) {
+		if (r->state == S_HEAD && (*rc = resolve_head(r)))
+			return 1;
+		r->state = S_FOOTNOTES;
+		*rc = inquiry_add_extra(q, PART_END, join(r, a, b, '\n'));
+		return b - a;
+	}
 	/* The Senate's part and answer headings end whatever came before. */
 	if (r->state < S_SENATE && match(r, P_SENATE, l->s, l->len)) {
 		if (r->state == S_HEAD && (*rc = resolve_head(r)))
@@ -938,11 +968,15 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 		r->state = S_SENATE;
 		return 1;
 	}
-	if (r->state < S_SENATE && match(r, P_PREAMBLE_SENATE, l->s, l->len)) {
-		/* "Vorbemerkung des Senats" without a lead-in before it. */
+	if (r->state <= S_SENATE && match(r, P_PREAMBLE_SENATE, l->s, l->len)) {
+		/* "Vorbemerkung des Senats", with or without a lead-in before. */
 		if (r->state == S_HEAD && (*rc = resolve_head(r)))
 			return 1;
 		r->state = S_SENATE;
+		if (!q->senate_preamble_heading && is_preamble_heading(l)) {
+			*rc = set_once(&q->senate_preamble_heading, l->s, l->len);
+			return 1;
+		}
 		*rc = strlist_push(&q->senate_preamble, join(r, a, b, '\n'));
 		return b - a;
 	}
@@ -964,16 +998,20 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 	case S_QUESTIONS:
 	case S_AFTER_QUESTIONS:
 		return step_questions(r, a, b, rc);
+	case S_FOOTNOTES:   /* handled above */
+		break;
 	case S_SENATE:
-		*rc = strlist_push(&q->senate_preamble, join(r, a, b, '\n'));
-		return b - a;
-	case S_ANSWERS:
-		if (r->interleaved) {  /* line by line: a question may come next */
-			*rc = strlist_push(&r->cur_a->paras, join(r, a, a + 1, '\n'));
-			return 1;
-		}
-		*rc = strlist_push(&r->cur_a->paras, join(r, a, b, '\n'));
-		return b - a;
+	case S_ANSWERS: {
+		/* A paragraph ends where a heading follows without a blank line;
+		 * with answers interleaved, after each line (the next question
+		 * may follow). */
+		size_t e = a + 1;
+		while (!r->interleaved && e < b && !is_heading(&r->lines[e]))
+			e++;
+		struct strlist *to = r->state == S_SENATE ? &q->senate_preamble : &r->cur_a->paras;
+		*rc = strlist_push(to, join(r, a, e, '\n'));
+		return e - a;
+	}
 	}
 	return b - a;
 }

@@ -72,6 +72,7 @@ int writer_write(const struct inquiry *q, struct buf *out)
 	extras(&o, q, PART_TITLE);
 	block(&o, q->intro);
 	extras(&o, q, PART_INTRO);
+	block(&o, q->preamble_heading);
 	paragraphs(&o, &q->preamble);
 	extras(&o, q, PART_PREAMBLE);
 	block(&o, q->leadin);
@@ -82,11 +83,13 @@ int writer_write(const struct inquiry *q, struct buf *out)
 	extras(&o, q, PART_SIGNATURE);
 	block(&o, q->senate_leadin);
 	extras(&o, q, PART_SENATE_LEADIN);
+	block(&o, q->senate_preamble_heading);
 	paragraphs(&o, &q->senate_preamble);
 	for (size_t i = 0; i < q->nanswers; i++) {
 		block(&o, q->answers[i].heading);
 		paragraphs(&o, &q->answers[i].paras);
 	}
+	extras(&o, q, PART_END);
 	if (q->final_newline)
 		o.rc |= buf_addc(&o.text, '\n');
 

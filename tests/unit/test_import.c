@@ -155,7 +155,8 @@ static void preambles(void)
 	         "Der Senat hatte zugesagt:\n1. mehr Personal,\n2. mehr Geld.\n\n"
 	         "Damals fragten wir: Wann kommt das Geld?\n\n"
 	         "Wir fragen den Senat:\n\n1. Was ist daraus geworden?\n", &q) == 0 &&
-	      q.nquestions == 1 && q.preamble.n == 3 && !has_hint(&q, "ohne Nummer"),
+	      q.nquestions == 1 && q.preamble.n == 2 && !has_hint(&q, "ohne Nummer") &&
+	      !strcmp(q.preamble_heading, "Vorbemerkung der Fragesteller:"),
 	      "import: a numbered list and an old question in the preamble are not questions");
 	inquiry_free(&q);
 
@@ -164,7 +165,8 @@ static void preambles(void)
 	         "Namens der Landesregierung beantwortet der Minister die Kleine Anfrage wie folgt:\n\n"
 	         "Vorbemerkung der Landesregierung:\n\nEs gilt Folgendes.\n\nZu Frage 1:\n\nSo.\n",
 	         &q) == 0 && q.kind == KIND_KLEINE && q.intro && q.senate_leadin &&
-	      strstr(q.senate_leadin, "Namens der Landesregierung") && q.senate_preamble.n == 2 &&
+	      strstr(q.senate_leadin, "Namens der Landesregierung") && q.senate_preamble.n == 1 &&
+	      !strcmp(q.senate_preamble_heading, "Vorbemerkung der Landesregierung:") &&
 	      q.nanswers == 1 && q.answers[0].paras.n == 1,
 	      "import: another Land's lead-ins and the government's preamble");
 	inquiry_free(&q);
