@@ -153,7 +153,7 @@ static void preambles(void)
 	struct inquiry q;
 	CHECK(rd("Titel der Anfrage\n\nVorbemerkung der Fragesteller:\n\n"
 	         "Der Senat hatte zugesagt:\n1. mehr Personal,\n2. mehr Geld.\n\n"
-	         "Damals fragten wir: Wann kommt das Geld?\n\n"
+	         "Damals fragten wir: „Wann kommt das Geld?“\n\n"
 	         "Wir fragen den Senat:\n\n1. Was ist daraus geworden?\n", &q) == 0 &&
 	      q.nquestions == 1 && q.preamble.n == 2 && !has_hint(&q, "ohne Nummer") &&
 	      !strcmp(q.preamble_heading, "Vorbemerkung der Fragesteller:"),
