@@ -328,6 +328,68 @@ int clean_run_on_headings(struct clines *l, struct strlist *log)
 	return 0;
 }
 
+/* ---- web-page navigation ----------------------------------------------- */
+
+/* A line of a web page's menus, breadcrumbs and footer: "Startseite",
+ * "Leichte Sprache | English", "Sie sind hier: …", "© …". */
+static int is_navigation(const char *s)
+{
+	static const char *const words[] = {
+		"Startseite", "Parlament", "Abgeordnete", "Ausschüsse", "Drucksachen", "Suche",
+		"Menü", "Navigation", "Hauptnavigation", "Sitemap", "Drucken", "Teilen", "Zurück",
+		"Zurück zur Übersicht", "Nach oben", "Impressum", "Datenschutz",
+		"Datenschutzerklärung", "Barrierefreiheit", "Kontakt", "Leichte Sprache",
+		"Gebärdensprache", "English", "Aktuelles", "Presse", "Mediathek", "Termine",
+		"Newsletter", "Login", "Zum Inhalt springen", "Cookie-Einstellungen",
+		"Seite drucken", "Seite teilen", "Service", "Home",
+	};
+	if (prefix(s, "Sie sind hier:") || prefix(s, "©"))
+		return 1;
+	/* every item of the line, split at " | ", is a navigation word */
+	for (const char *t = s; *t;) {
+		const char *e = strstr(t, " | ");
+		size_t n = e ? (size_t)(e - t) : strlen(t);
+		int found = 0;
+		for (size_t i = 0; i < sizeof words / sizeof *words && !found; i++)
+			found = strlen(words[i]) == n && !strncmp(t, words[i], n);
+		if (!found)
+			return 0;
+		t = e ? e + 3 : t + n;
+	}
+	return *s != '\0';
+}
+
+int clean_navigation(struct clines *l, struct strlist *log)
+{
+	/* Only runs of at least two navigation lines (blank lines between
+	 * them allowed) go: a title "Datenschutz" alone stays. */
+	for (size_t i = 0; i < l->n;) {
+		if (!is_navigation(l->v[i].s)) {
+			i++;
+			continue;
+		}
+		size_t j = i, lines = 0;
+		while (j < l->n && (blank(&l->v[j]) || is_navigation(l->v[j].s)))
+			lines += !blank(&l->v[j++]);
+		while (j > i && blank(&l->v[j - 1]))
+			j--;
+		if (lines < 2) {
+			i = j;
+			continue;
+		}
+		for (size_t k = i; k < j; k++)
+			if (!blank(&l->v[k]) &&
+			    note(log, l->v[k].orig, "Navigation der Webseite „%s“ entfernt.", l->v[k].s))
+				return AW_ENOMEM;
+		/* Remove the run and the blank lines after it. */
+		while (j < l->n && blank(&l->v[j]))
+			j++;
+		for (size_t k = i; k < j; k++)
+			clines_remove(l, i);
+	}
+	return 0;
+}
+
 /* ---- letter spacing ---------------------------------------------------- */
 
 /* A line of single characters separated by single spaces, words by two or
@@ -988,8 +1050,8 @@ int clean_all(struct clines *l, const struct lexicon *lex, struct strlist *log)
 {
 	int rc;
 	if ((rc = clean_collapsed(l, log)) || (rc = clean_run_on_headings(l, log)) ||
-	    (rc = clean_letter_spacing(l, log)) ||
-	    (rc = clean_whitespace(l, log)) || (rc = clean_page_furniture(l, log)) ||
+	    (rc = clean_letter_spacing(l, log)) || (rc = clean_whitespace(l, log)) ||
+	    (rc = clean_navigation(l, log)) || (rc = clean_page_furniture(l, log)) ||
 	    (rc = clean_footnotes(l, lex, log)) || (rc = clean_hyphenation(l, lex, log)) ||
 	    (rc = clean_join_lines(l, log)))
 		return rc;

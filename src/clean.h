@@ -52,6 +52,10 @@ int clean_collapsed(struct clines *l, struct strlist *log);
 /* "Antwort des Senats Zu Frage 1: …" -> the opening and the heading on
  * lines of their own. */
 int clean_run_on_headings(struct clines *l, struct strlist *log);
+/* A web page's menus, breadcrumbs and footer ("Startseite", "Sie sind
+ * hier: …", "Impressum", "© …") go, where at least two such lines stand
+ * together. */
+int clean_navigation(struct clines *l, struct strlist *log);
 /* "V o r b e m e r k u n g" -> "Vorbemerkung". */
 int clean_letter_spacing(struct clines *l, struct strlist *log);
 /* Tabs and runs of three or more spaces become one space; lines are

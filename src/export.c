@@ -117,6 +117,10 @@ static int markdown(const struct inquiry *q, struct buf *out)
 	rc |= md_para(&b, q->senate_preamble_heading);
 	rc |= md_paras(&b, &q->senate_preamble);
 	for (size_t i = 0; i < q->nanswers; i++) {
+		if (q->answers[i].section) {
+			rc |= buf_adds(&b, "\n\n### ");
+			rc |= md_text(&b, q->answers[i].section);
+		}
 		rc |= buf_adds(&b, "\n\n## ");
 		rc |= md_text(&b, q->answers[i].heading);
 		rc |= md_paras(&b, &q->answers[i].paras);
@@ -249,6 +253,7 @@ static int html(const struct inquiry *q, struct buf *b)
 	rc |= html_el(b, "h3", NULL, q->senate_preamble_heading);
 	rc |= html_paras(b, &q->senate_preamble, "vorbemerkung");
 	for (size_t i = 0; i < q->nanswers; i++) {
+		rc |= html_el(b, "h3", NULL, q->answers[i].section);
 		rc |= html_el(b, "h2", NULL, q->answers[i].heading);
 		if (q->answers[i].paras.n == 0)
 			rc |= html_el(b, "p", "leer", "(noch nicht beantwortet)");

@@ -25,6 +25,7 @@ static void answer_free(struct answer *a)
 {
 	free(a->covers);
 	free(a->heading);
+	free(a->section);
 	strlist_free(&a->paras);
 }
 
@@ -352,6 +353,7 @@ int inquiry_equal(const struct inquiry *a, const struct inquiry *b)
 	for (size_t i = 0; i < a->nanswers; i++) {
 		const struct answer *x = &a->answers[i], *y = &b->answers[i];
 		if (x->ncovers != y->ncovers || !streq(x->heading, y->heading) ||
+		    !streq(x->section, y->section) ||
 		    memcmp(x->covers, y->covers, x->ncovers * sizeof *x->covers) ||
 		    !strlist_equal(&x->paras, &y->paras))
 			return 0;

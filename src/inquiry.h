@@ -50,6 +50,7 @@ struct answer {
 	int *covers;           /* question numbers, ascending, no duplicates */
 	size_t ncovers;
 	char *heading;         /* "Zu Frage 1 und 2:" as written */
+	char *section;         /* "II. Finanzierung" above it, or NULL */
 	struct strlist paras;  /* empty for a slot not yet answered */
 };
 

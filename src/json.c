@@ -97,6 +97,8 @@ static int answer(struct buf *b, const struct answer *a)
 		rc |= buf_printf(b, "%s%d", i ? ", " : "", a->covers[i]);
 	rc |= buf_adds(b, "],\n      \"heading\": ");
 	rc |= json_string(b, a->heading);
+	rc |= buf_adds(b, ",\n      \"section\": ");
+	rc |= json_string(b, a->section);
 	rc |= buf_adds(b, ",\n      \"text\": ");
 	rc |= joined(b, &a->paras, -1);
 	rc |= buf_adds(b, ",\n      \"paragraphs\": ");

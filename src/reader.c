@@ -584,6 +584,18 @@ static int question_line(struct reader *r, const struct cline *l, int *rc)
 	return 1;
 }
 
+/* Appends an answer in the Senate's part (taking covers and heading); a
+ * section heading read just before it goes with it. */
+static int new_answer(struct reader *r, int *covers, size_t n, char *heading)
+{
+	int rc = inquiry_add_answer(r->q, r->q->nanswers, covers, n, heading, &r->cur_a);
+	if (!rc) {
+		r->cur_a->section = r->section;
+		r->section = NULL;
+	}
+	return rc;
+}
+
 /* An answer to a question that does not exist, or to one already
  * answered, is a doubt. */
 static int doubt_covers(struct reader *r, const int *covers, size_t n, const struct cline *l)
@@ -626,7 +638,7 @@ static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
 		hl--;
 	if ((*rc = doubt_covers(r, covers, n, l)))
 		return 1;
-	*rc = inquiry_add_answer(r->q, r->q->nanswers, covers, n, dupn(l->s, hl), &r->cur_a);
+	*rc = new_answer(r, covers, n, dupn(l->s, hl));
 	if (*rc)
 		return 1;
 	r->state = S_ANSWERS;
@@ -656,8 +668,7 @@ static size_t start_answer_for(struct reader *r, int number, size_t a, int *rc)
 	int *covers = malloc(sizeof *covers);
 	if (covers)
 		covers[0] = number;
-	*rc = inquiry_add_answer(r->q, r->q->nanswers, covers, 1, heading_format(&number, 1),
-	                         &r->cur_a);
+	*rc = new_answer(r, covers, 1, heading_format(&number, 1));
 	if (*rc)
 		return 1;
 	r->state = S_ANSWERS;
@@ -931,8 +942,7 @@ static size_t answer_part_line(struct reader *r, size_t a, size_t b, int *rc)
 		return 0;
 	if (!r->cur_a || r->cur_a->paras.n) {
 		/* A joint answer without a heading of its own. */
-		*rc = inquiry_add_answer(q, q->nanswers, covers, nc, heading_format(covers, nc),
-		                         &r->cur_a);
+		*rc = new_answer(r, covers, nc, heading_format(covers, nc));
 		r->state = S_ANSWERS;
 	} else {
 		*rc = merge_into_answer(r, covers, nc);
@@ -1002,6 +1012,14 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 		break;
 	case S_SENATE:
 	case S_ANSWERS: {
+		size_t n = l->len;
+		const char *s = skip_ws(l->s, &n);
+		if (b - a == 1 && match(r, P_SECTION, s, n)) {
+			/* "II. Finanzierung" again, above the answers of its part */
+			free(r->section);
+			*rc = (r->section = dupn(s, n)) ? 0 : AW_ENOMEM;
+			return 1;
+		}
 		/* A paragraph ends where a heading follows without a blank line;
 		 * with answers interleaved, after each line (the next question
 		 * may follow). */

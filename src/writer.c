@@ -86,6 +86,7 @@ int writer_write(const struct inquiry *q, struct buf *out)
 	block(&o, q->senate_preamble_heading);
 	paragraphs(&o, &q->senate_preamble);
 	for (size_t i = 0; i < q->nanswers; i++) {
+		block(&o, q->answers[i].section);
 		block(&o, q->answers[i].heading);
 		paragraphs(&o, &q->answers[i].paras);
 	}
