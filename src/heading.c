@@ -174,13 +174,19 @@ int heading_parse(const char *line, int **covers, size_t *n, size_t *rest)
 		s = skip_space(t);
 	if (!(t = list(s, covers, n, &rc)))
 		return rc;
-	if (*t != ':') {
-		free(*covers);
-		*covers = NULL;
-		return 0;
+	t = skip_space(t);
+	if (*t == ':') {
+		*rest = (size_t)(skip_space(t + 1) - line);
+		return 1;
 	}
-	*rest = (size_t)(skip_space(t + 1) - line);
-	return 1;
+	/* "Zu Frage 5" alone on its line, the colon forgotten */
+	if (!*t) {
+		*rest = (size_t)(t - line);
+		return 1;
+	}
+	free(*covers);
+	*covers = NULL;
+	return 0;
 }
 
 int heading_parse_joint(const char *line, int **covers, size_t *n)

@@ -115,6 +115,11 @@ struct reader {
 	int renumbered;           /* … and antwort counted them */
 	int interleaved;          /* "Antwort:" directly under each question */
 	char *section;            /* "II. …" waiting for its first question */
+	struct mark {             /* where each answer's heading stood */
+		const char *heading;
+		size_t line;
+	} *marks;
+	size_t nmarks;
 };
 
 /* ---- patterns ---------------------------------------------------------- */
@@ -604,18 +609,61 @@ static int doubt_covers(struct reader *r, const int *covers, size_t n, const str
 	int rc = 0;
 	for (size_t k = 0; k < n && !rc; k++) {
 		if (q->nquestions && !inquiry_question(q, covers[k])) {
-			rc = hint(r, "Zeile %zu: „%s“ beantwortet Frage %d, die es nicht gibt; prüfen "
-			          "Sie die Nummer.", l->orig, l->s, covers[k]);
+			char nr[16];
+			rc = hint(r, "Zeile %zu: „%s“ beantwortet Frage %s, die es nicht gibt; prüfen "
+			          "Sie die Nummer.", l->orig, l->s, heading_label(covers[k], nr));
 			continue;
 		}
-		for (size_t i = 0; i < q->nanswers && !rc; i++)
-			for (size_t m = 0; m < q->answers[i].ncovers; m++)
-				if (q->answers[i].covers[m] == covers[k] && q->answers[i].paras.n) {
-					rc = hint(r, "Zeile %zu: Frage %d wird mehrmals beantwortet; fassen "
-					          "Sie die Antworten zusammen oder prüfen Sie die Nummern.",
-					          l->orig, covers[k]);
-					break;
-				}
+	}
+	return rc;
+}
+
+/* Remembers the input line of the current answer's heading. */
+static int mark_heading(struct reader *r, size_t line)
+{
+	struct mark *m = realloc(r->marks, (r->nmarks + 1) * sizeof *m);
+	if (!m)
+		return AW_ENOMEM;
+	r->marks = m;
+	r->marks[r->nmarks++] = (struct mark){r->cur_a->heading, line};
+	return 0;
+}
+
+static size_t marked_line(const struct reader *r, const char *heading)
+{
+	for (size_t i = 0; i < r->nmarks; i++)
+		if (r->marks[i].heading == heading)
+			return r->marks[i].line;
+	return 0;
+}
+
+/* Two answers with text for the same question are a doubt. (Run after
+ * the empty slots that other answers cover are gone: an empty "Zu Frage
+ * 3:" under a joint answer answers nothing twice.) */
+static int doubt_double_answers(struct reader *r)
+{
+	const struct inquiry *q = r->q;
+	int rc = 0;
+	for (size_t j = 0; j < q->nanswers && !rc; j++) {
+		const struct answer *b = &q->answers[j];
+		for (size_t k = 0; k < b->ncovers && !rc; k++) {
+			int dup = 0;
+			for (size_t i = 0; i < j && !dup; i++)
+				for (size_t m = 0; m < q->answers[i].ncovers; m++)
+					dup |= q->answers[i].covers[m] == b->covers[k] &&
+					       q->answers[i].paras.n && b->paras.n;
+			if (!dup)
+				continue;
+			char nr[16];
+			heading_label(b->covers[k], nr);
+			size_t line = marked_line(r, b->heading);
+			if (line)
+				rc = hint(r, "Zeile %zu: Frage %s wird mehrmals beantwortet; fassen Sie die "
+				          "Antworten zusammen oder prüfen Sie die Nummern.", line, nr);
+			else
+				rc = hint(r, "Frage %s wird mehrmals beantwortet; fassen Sie die Antworten "
+				          "zusammen oder prüfen Sie die Nummern.", nr);
+		}
 	}
 	return rc;
 }
@@ -639,6 +687,8 @@ static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
 	if ((*rc = doubt_covers(r, covers, n, l)))
 		return 1;
 	*rc = new_answer(r, covers, n, dupn(l->s, hl));
+	if (!*rc)
+		*rc = mark_heading(r, l->orig);
 	if (*rc)
 		return 1;
 	r->state = S_ANSWERS;
@@ -873,6 +923,9 @@ static int merge_into_answer(struct reader *r, int *covers, size_t n)
 		free(u);
 		return AW_ENOMEM;
 	}
+	for (size_t m = 0; m < r->nmarks; m++)
+		if (r->marks[m].heading == cur->heading)
+			r->marks[m].heading = h;
 	free(cur->covers);
 	free(cur->heading);
 	cur->covers = u;
@@ -912,11 +965,21 @@ static size_t answer_part_line(struct reader *r, size_t a, size_t b, int *rc)
 		size_t at = pcre2_get_ovector_pointer(r->md)[1];
 		struct question *qu = inquiry_question(q, number);
 		if (qu && same_question(qu, s + at, n - at)) {
-			/* The question again, above its answer. */
-			if (r->cur_a && r->cur_a->paras.n == 0)
+			/* The question again, above its answer; several repeated
+			 * one after the other share the answer below them. */
+			if (r->cur_a && r->cur_a->paras.n == 0 && r->state == S_ANSWERS) {
 				for (size_t k = 0; k < r->cur_a->ncovers; k++)
 					if (r->cur_a->covers[k] == number)
 						return 1;
+				int *one = malloc(sizeof *one);
+				if (!one) {
+					*rc = AW_ENOMEM;
+					return 1;
+				}
+				*one = number;
+				*rc = merge_into_answer(r, one, 1);
+				return 1;
+			}
 			return start_answer_for(r, number, a, rc);
 		}
 		if (!qu && r->interleaved && number == r->last_number + 1) {
@@ -1119,6 +1182,7 @@ static void reader_free(struct reader *r)
 	pcre2_match_data_free(r->md);
 	clines_free(&r->text);
 	free(r->section);
+	free(r->marks);
 	for (size_t i = 0; i < r->nhead; i++)
 		free(r->head[i].text);
 	free(r->head);
@@ -1132,6 +1196,9 @@ static void reader_reset(struct reader *r, struct inquiry *q)
 		free(r->head[i].text);
 	free(r->head);
 	free(r->section);
+	free(r->marks);
+	r->marks = NULL;
+	r->nmarks = 0;
 	r->head = NULL;
 	r->nhead = 0;
 	r->section = NULL;
@@ -1176,7 +1243,8 @@ static int read_inquiry(struct reader *r, size_t from, size_t to, struct inquiry
 	    q->number[1] >= '0' && q->number[1] <= '9')
 		q->parliament = q->number[0] == 'L' ? PARL_LANDTAG : PARL_STADT;
 	drop_answered_slots(q);
-	if ((rc = answers_below_questions(r)) || (rc = check_questions(r)))
+	if ((rc = doubt_double_answers(r)) || (rc = answers_below_questions(r)) ||
+	    (rc = check_questions(r)))
 		return rc;
 	return 0;
 }
