@@ -198,7 +198,7 @@ int clean_starts_structure(const char *s)
 	static const char *const starts[] = {
 		"Wir fragen", "Ich frage", "Antwort des Senats", "Antwort der Landesregierung",
 		"Der Senat beantwortet", "Vorbemerkung", "Frage ", "Zu Frage", "Zu den Fragen",
-		"zu Frage", "zu den Fragen", "Antwort zu Frage", "Die Fragen ",
+		"zu Frage", "zu den Fragen", "Antwort zu ", "Antwort:", "Die Fragen ",
 	};
 	const char *d = s;
 	while (*s == ' ')
@@ -917,15 +917,16 @@ int clean_hyphenation(struct clines *l, const struct lexicon *lex, struct strlis
 		size_t w1 = letters_before(c->s, c->len - 1);
 		size_t n1 = c->len - 1 - w1;
 		size_t n2 = letters_at(next->s);
-		if (n1 == 0 || n2 == 0)
+		unsigned before = cp_before(c->s, c->len - 1, NULL);
+		if (n2 == 0 || (n1 == 0 && !(before >= '0' && before <= '9')))
 			continue;
 		int conj = is_conjunction(next->s);
 		int upper = is_upper(cp_at(next->s, NULL));
 		const char *sep;
 		if (conj)
 			sep = " ";        /* "IT-Sicherheits- und …" */
-		else if (upper || keep_hyphen(c->s + w1, n1, next->s, n2, lex))
-			sep = "";         /* "E-Mail", "BVN-Mobil" */
+		else if (upper || n1 == 0 || keep_hyphen(c->s + w1, n1, next->s, n2, lex))
+			sep = "";         /* "E-Mail", "BVN-Mobil", "18-jährige" */
 		else
 			sep = NULL;       /* "Wasserkraft-werk" */
 		size_t keep = sep ? c->len : c->len - 1;
@@ -936,14 +937,14 @@ int clean_hyphenation(struct clines *l, const struct lexicon *lex, struct strlis
 		memcpy(s, c->s, keep);
 		memcpy(s + keep, sep ? sep : "", sl);
 		memcpy(s + keep + sl, next->s, next->len + 1);
-		if (!conj) {
-			char w[200];
-			snprintf(w, sizeof w, "%.*s-%.*s", (int)n1, c->s + w1, (int)n2, next->s);
-			if (note(log, c->orig, sep ? "Zeilenumbruch in „%s“ entfernt, Bindestrich bleibt."
-			                           : "Silbentrennung „%s“ aufgehoben.", w)) {
-				free(s);
-				return AW_ENOMEM;
-			}
+		char w[200];
+		snprintf(w, sizeof w, "%.*s-%s%.*s", (int)n1, c->s + w1, conj ? " " : "",
+		         (int)n2, next->s);
+		if (note(log, c->orig, conj ? "Zeilenumbruch in „%s“ entfernt, Ergänzungsstrich bleibt." :
+		                       sep ? "Zeilenumbruch in „%s“ entfernt, Bindestrich bleibt." :
+		                             "Silbentrennung „%s“ aufgehoben.", w)) {
+			free(s);
+			return AW_ENOMEM;
 		}
 		clines_set(l, i, s);
 		clines_remove(l, i + 1);
@@ -983,9 +984,7 @@ static int cmp_size(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The width text was wrapped at, or 0 when it does not look wrapped: most
- * lines that run on into a next line are about equally long. */
-static size_t wrap_width(const struct clines *l)
+size_t clean_wrap_width(const struct clines *l)
 {
 	size_t *len = malloc((l->n ? l->n : 1) * sizeof *len), n = 0, w = 0;
 	if (!len)
@@ -1007,9 +1006,9 @@ static size_t wrap_width(const struct clines *l)
 	return w;
 }
 
-int clean_join_lines(struct clines *l, struct strlist *log)
+int clean_join_lines(struct clines *l, size_t w, struct strlist *log)
 {
-	size_t w = wrap_width(l), joined = 0;
+	size_t joined = 0;
 	if (!w)
 		return 0;
 	for (size_t i = 0; i + 1 < l->n; i++) {
@@ -1052,8 +1051,12 @@ int clean_all(struct clines *l, const struct lexicon *lex, struct strlist *log)
 	if ((rc = clean_collapsed(l, log)) || (rc = clean_run_on_headings(l, log)) ||
 	    (rc = clean_letter_spacing(l, log)) || (rc = clean_whitespace(l, log)) ||
 	    (rc = clean_navigation(l, log)) || (rc = clean_page_furniture(l, log)) ||
-	    (rc = clean_footnotes(l, lex, log)) || (rc = clean_hyphenation(l, lex, log)) ||
-	    (rc = clean_join_lines(l, log)))
+	    (rc = clean_footnotes(l, lex, log)))
+		return rc;
+	/* The width is measured before hyphenated words join their lines,
+	 * which makes those lines longer than the text was wrapped at. */
+	size_t w = clean_wrap_width(l);
+	if ((rc = clean_hyphenation(l, lex, log)) || (rc = clean_join_lines(l, w, log)))
 		return rc;
 	return 0;
 }

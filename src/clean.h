@@ -73,9 +73,13 @@ int clean_footnotes(struct clines *l, const struct lexicon *lex, struct strlist 
  * the word needs stays ("E-Mail", "BVN-Mobil"), and so does a suspended
  * one ("IT-Sicherheits- und …"). */
 int clean_hyphenation(struct clines *l, const struct lexicon *lex, struct strlist *log);
-/* In hard-wrapped text, the lines of a paragraph become one line and
- * paragraphs are separated by blank lines. */
-int clean_join_lines(struct clines *l, struct strlist *log);
+/* The width hard-wrapped text was wrapped at (most lines that run on
+ * into a next line are about that long), or 0 when it is not wrapped. */
+size_t clean_wrap_width(const struct clines *l);
+/* In text wrapped at width w (0: not wrapped, nothing to do), the lines
+ * of a paragraph become one line and paragraphs are separated by blank
+ * lines. */
+int clean_join_lines(struct clines *l, size_t w, struct strlist *log);
 
 /* All of the above, in order. */
 int clean_all(struct clines *l, const struct lexicon *lex, struct strlist *log);

@@ -206,7 +206,7 @@ static char *intro_line(const struct inquiry *q)
 	int rc = 0;
 	int plural = strstr(a, "Fraktionen") || strstr(a, " und ") || strchr(a, ',');
 
-	if (!strncmp(a, "Fraktion", 8) || !strncmp(a, "Abgeordnete", 11))
+	if (!strncmp(a, "Fraktion", 8))
 		rc |= buf_adds(&b, "Die ");
 	rc |= buf_printf(&b, "%s %s folgende ", a, plural ? "haben" : "hat");
 	switch (q->kind) {

@@ -23,7 +23,8 @@ enum pattern {
 	P_SESSION, P_TITLE, P_KINDLINE, P_FRAGESTUNDE_LINE, P_HEADERLINE,
 	P_INTRO, P_WORTLAUT, P_LEADIN, P_QUESTION, P_SENATE, P_SIGNATURE, P_DRUCKSACHE,
 	P_STADT, P_LAND, P_PREAMBLE_ASKERS, P_PREAMBLE_SENATE, P_ANSWER_LABEL, P_SECTION,
-	P_COLLECTION, P_FOOTNOTES,
+	P_COLLECTION, P_FOOTNOTES, P_DOCTYPE, P_ASKERS_LINE, P_TOPIC, P_DATES_LINE,
+	P_WITHDRAWAL, P_CLOSING,
 	P_NPATTERNS
 };
 
@@ -37,7 +38,19 @@ static const char *const patterns[P_NPATTERNS] = {
 	/* Kleine Anfrage der Fraktion DIE LINKE vom 12. März 2024
 	 * Anfrage der Abgeordneten … und Fraktion der FDP vom 23. Januar 2020 */
 	[P_KINDLINE] = "^(?:(Kleine|Große)\\s+)?Anfrage\\s+(?:der|des|von)\\s+(.+?)(?:\\s+vom\\s+\\d.*)?$",
-	[P_FRAGESTUNDE_LINE] = "^Anfrage\\s+(?:für\\s+die|zur)\\s+Fragestunde\\b.*$",
+	/* "Anfrage für die Fragestunde der …", "Fragestunde der Bürgerschaft
+	 * (Landtag) am 14. Mai 2025" */
+	[P_FRAGESTUNDE_LINE] = "^(?:Anfrage\\s+(?:für\\s+die|zur)\\s+)?Fragestunde\\b.{0,120}(?<![.?!:])$",
+	/* Berlin: "der Abgeordneten Hanne Voßkamp (GRÜNE)" under "Schriftliche
+	 * Anfrage"; "zum Thema:" above the title; "vom …", "und Antwort vom …" */
+	[P_ASKERS_LINE] = "^(?:der|des)\\s+(?:Abgeordnete[nr]?|Fraktion(?:en)?)\\s+.+$",
+	[P_TOPIC] = "^zum\\s+Thema:?$",
+	[P_DATES_LINE] = "^(?:und\\s+Antwort\\s+)?vom\\s+\\d.*$",
+	/* "Die Fraktion der CDU zieht ihre Anfrage … zurück." */
+	[P_WITHDRAWAL] = "^(.+?)\\s+(?:zieht|ziehen)\\s+(?:ihre|seine)\\s+.*?Anfrage\\b.*\\bzurück\\b",
+	/* "Bremen, den 12. Mai 2025": the closing of a letter */
+	[P_CLOSING] = "^\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+)?,\\s+(?:den\\s+)?\\d{1,2}\\."
+	              "\\s*(?:\\d{1,2}\\.|\\p{L}+)\\s*\\d{4}$",
 	/* Lines of a parliament's letterhead: known, kept, never a title. */
 	[P_HEADERLINE] = "^(?:BREMISCHE\\s+BÜRGERSCHAFT|Bremische\\s+Bürgerschaft|Landtag|"
 	                 "Stadtbürgerschaft|\\d{1,2}\\.\\s*Wahlperiode|(?:Drucksache|Drs\\.)\\s*\\d"
@@ -45,7 +58,10 @@ static const char *const patterns[P_NPATTERNS] = {
 	[P_INTRO] = "^(.+?)\\s+(?:hat|haben)\\s+(?:die\\s+)?folgende\\s+(.+?)\\s+an\\s+den\\s+"
 	            "Senat\\s+gestellt\\s*[:.]?$",
 	/* Die Kleine Anfrage … hat folgenden Wortlaut: (other parliaments) */
-	[P_WORTLAUT] = "^(?:Die|Der)\\s+(?:\\S+\\s+)?Anfrage\\b.*\\bhat\\s+folgenden\\s+Wortlaut\\s*:?$",
+	[P_WORTLAUT] = "^(?:Die|Der)\\s+(?:\\S+\\s+)?Anfrage(?:\\s+(?:der|des|von)\\s+(.+?))?"
+	               "(?:\\s+vom\\s+\\d.*?)?\\s+hat\\s+folgenden\\s+Wortlaut\\s*:?$",
+	/* "Kleine Anfrage zur schriftlichen Beantwortung …": what the paper is */
+	[P_DOCTYPE] = "^(?:Kleine|Große|Schriftliche|Mündliche|Dringliche)\\s+Anfrage\\b[^:]*$",
 	[P_LEADIN] = "^[„\"]?\\s*(?:[^.?!:„\"]{0,60}?\\s)?(?:[Ww]ir\\s+fragen|[Ii]ch\\s+frage|"
 	             "fragen\\s+wir|frage\\s+ich)\\s+(?:den\\s+Senat|die\\s+Landesregierung|"
 	             "die\\s+Bundesregierung|die\\s+Staatsregierung)\\s*:?$",
@@ -69,7 +85,7 @@ static const char *const patterns[P_NPATTERNS] = {
 	[P_PREAMBLE_ASKERS] = "^Vorbemerkung\\s+(?:der\\s+Fragesteller(?:in|innen)?|des\\s+"
 	                      "Fragestellers|des\\s+Abgeordneten|der\\s+Abgeordneten|der\\s+Fraktion)\\b",
 	[P_PREAMBLE_SENATE] = "^Vorbemerkung\\s+(?:des\\s+Senats|der\\s+Landesregierung|der\\s+"
-	                      "Bundesregierung)\\b",
+	                      "Bundesregierung|der\\s+Verwaltung)\\b",
 	/* "Antwort: …" directly under a question */
 	[P_ANSWER_LABEL] = "^Antwort\\s*:\\s*",
 	/* "II. Sanierungsstand": a section of the questions */
@@ -91,12 +107,13 @@ struct head_item {
 	size_t line;         /* where it began in the input */
 };
 
-enum state { S_HEAD, S_QUESTIONS, S_AFTER_QUESTIONS, S_SENATE, S_ANSWERS, S_FOOTNOTES };
+enum state { S_HEAD, S_QUESTIONS, S_AFTER_QUESTIONS, S_SENATE, S_ANSWERS, S_END };
 
 struct reader {
 	pcre2_code *re[P_NPATTERNS];
 	pcre2_match_data *md;
 	const char *subject;      /* of the last match, for group() */
+	int groups;               /* what the last pcre2_match() returned */
 	struct inquiry *q;
 	enum state state;
 	struct clines text;       /* the cleaned lines */
@@ -105,6 +122,7 @@ struct reader {
 	struct head_item *head;
 	size_t nhead;
 	int title_explicit;
+	int title_next;           /* after "zum Thema:" */
 	int preamble_mode;        /* after "Vorbemerkung der Fragesteller" */
 	size_t leadin_at;         /* first lead-in line, or nlines */
 	size_t line;              /* input line of the block being read */
@@ -147,15 +165,16 @@ static int compile_all(struct reader *r, struct aw_error *err)
 static int match(struct reader *r, enum pattern p, const char *s, size_t len)
 {
 	r->subject = s;
-	return pcre2_match(r->re[p], (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK,
-	                   r->md, NULL) >= 0;
+	r->groups = pcre2_match(r->re[p], (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, r->md, NULL);
+	return r->groups > 0;
 }
 
 /* Group g of the last match, or NULL/0 when it did not take part. */
 static const char *group(struct reader *r, int g, size_t *len)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
-	if (ov[2 * g] == PCRE2_UNSET) {
+	/* Pairs past the highest group that took part hold stale values. */
+	if (g >= r->groups || ov[2 * g] == PCRE2_UNSET) {
 		*len = 0;
 		return NULL;
 	}
@@ -269,12 +288,23 @@ static void kind_from_words(struct inquiry *q, const char *s)
 /* Askers without the article: "Die Fraktion der SPD" -> "Fraktion der SPD". */
 static int set_askers(struct inquiry *q, const char *s, size_t n)
 {
-	static const char *const articles[] = {"Die ", "Der ", "Das ", "die ", "der "};
+	/* "Die Fraktion der SPD" -> "Fraktion der SPD"; "der Abgeordneten
+	 * Eva Beispiel (SPD)" -> "Eva Beispiel (SPD)": the names say it. */
+	static const char *const articles[] = {"Die ", "Der ", "Das ", "die ", "der ", "des "};
+	static const char *const members[] = {"Abgeordneten ", "Abgeordnete ", "Abgeordneter "};
 	for (size_t i = 0; i < sizeof articles / sizeof *articles; i++) {
 		size_t al = strlen(articles[i]);
 		if (n > al && !strncmp(s, articles[i], al)) {
 			s += al;
 			n -= al;
+			break;
+		}
+	}
+	for (size_t i = 0; i < sizeof members / sizeof *members; i++) {
+		size_t ml = strlen(members[i]);
+		if (n > ml && !strncmp(s, members[i], ml)) {
+			s += ml;
+			n -= ml;
 			break;
 		}
 	}
@@ -336,11 +366,12 @@ static int doubt_question_mark(struct reader *r, const char *text, size_t line, 
 	            "prüfen Sie, ob sie zur Anfrage gehört.", line);
 }
 
-/* Decides what the collected head blocks were and hands them to the model:
+/* Decides what the collected head blocks were and hands them to the model
+ * (at_end: the document ended in its head, without questions):
  * without a title line, the first short line is the title; blocks after
  * the intro (or, without one, after the title) are the askers' preamble;
  * everything else is kept verbatim after the part it followed. */
-static int resolve_head(struct reader *r)
+static int resolve_head(struct reader *r, int at_end)
 {
 	struct inquiry *q = r->q;
 	int has_intro = 0, rc = 0;
@@ -382,7 +413,9 @@ static int resolve_head(struct reader *r)
 		case H_INTRO: anchor = PART_INTRO; seen_intro = 1; free(text); break;
 		case H_KNOWN: rc = inquiry_add_extra(q, anchor, text); break;
 		case H_UNKNOWN:
-			if (h->preamble || seen_intro || (!has_intro && seen_title)) {
+			/* A text with no questions at all (a withdrawal notice)
+			 * has no preamble to them either. */
+			if (!at_end && (h->preamble || seen_intro || (!has_intro && seen_title))) {
 				/* A preamble may quote an old question („…?“); one
 				 * asked in its own words is a doubt. */
 				if (!(rc = doubt_question_mark(r, text, h->line, 1)))
@@ -433,7 +466,7 @@ static int head_line(struct reader *r, const struct cline *l, int *rc)
 			*rc = head_push(r, H_SESSION, dupn(l->s, l->len), 0);
 		return 1;
 	}
-	if (!r->title_explicit && match(r, P_TITLE, l->s, l->len)) {
+	if (!q->title_line && match(r, P_TITLE, l->s, l->len)) {
 		g = group(r, 1, &len);
 		char *kind = dupn(g, len);
 		if (!kind) {
@@ -476,6 +509,36 @@ static int head_line(struct reader *r, const struct cline *l, int *rc)
 			*rc = AW_ENOMEM;
 		if (!*rc)
 			*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	if (r->title_next) {
+		/* The line after "zum Thema:" is the title. */
+		r->title_next = 0;
+		if (!r->title_explicit) {
+			free(q->title);
+			if (!(q->title = unquote(l->s, l->len)))
+				*rc = AW_ENOMEM;
+			r->title_explicit = 1;
+		}
+		if (!*rc)
+			*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	if (match(r, P_TOPIC, l->s, l->len) || match(r, P_DATES_LINE, l->s, l->len)) {
+		r->title_next = match(r, P_TOPIC, l->s, l->len);
+		*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	if (match(r, P_ASKERS_LINE, l->s, l->len) || match(r, P_WITHDRAWAL, l->s, l->len)) {
+		g = group(r, 1, &len);
+		*rc = g ? set_askers(q, g, len) : set_askers(q, l->s, l->len);
+		if (!*rc)
+			*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
+		return 1;
+	}
+	if (match(r, P_DOCTYPE, l->s, l->len)) {
+		kind_from_words(q, l->s);
+		*rc = head_push(r, H_KNOWN, dupn(l->s, l->len), 0);
 		return 1;
 	}
 	int fragestunde = match(r, P_FRAGESTUNDE_LINE, l->s, l->len);
@@ -776,7 +839,7 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 	int listed = r->preamble_mode && r->leadin_at > a && r->leadin_at < r->nlines;
 	if (match(r, P_LEADIN, l->s, l->len) || (!listed && match(r, P_QUESTION, s, n))) {
 		/* The lead-in, or questions without one. */
-		if ((*rc = resolve_head(r)))
+		if ((*rc = resolve_head(r, 0)))
 			return 1;
 		r->state = S_QUESTIONS;
 		if (match(r, P_LEADIN, l->s, l->len)) {
@@ -792,9 +855,13 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 	}
 	size_t jl = strlen(joined);
 	if (!q->intro && match(r, P_WORTLAUT, joined, jl)) {
-		/* "Die Kleine Anfrage … hat folgenden Wortlaut:" */
+		/* "Die Kleine Anfrage der … vom … hat folgenden Wortlaut:" */
+		size_t len;
+		const char *g = group(r, 1, &len);
+		if (g)
+			*rc = set_askers(q, g, len);
 		kind_from_words(q, joined);
-		*rc = note_metadata(r, joined, jl);
+		*rc |= note_metadata(r, joined, jl);
 		if (!*rc && !(q->intro = join(r, a, b, '\n')))
 			*rc = AW_ENOMEM;
 		free(joined);
@@ -982,7 +1049,11 @@ static size_t answer_part_line(struct reader *r, size_t a, size_t b, int *rc)
 			}
 			return start_answer_for(r, number, a, rc);
 		}
-		if (!qu && r->interleaved && number == r->last_number + 1) {
+		/* The next question where answers are interleaved with them, or
+		 * the first where the questions only come with their answers
+		 * (Berlin: "Im Namen des Senats …", then question, answer, …). */
+		if (!qu && number == r->last_number + 1 && (r->interleaved || !q->nquestions)) {
+			r->interleaved = 1;
 			r->state = S_QUESTIONS;
 			return 0;
 		}
@@ -1025,17 +1096,25 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 	const struct cline *l = &r->lines[a];
 
 	*rc = 0;
-	/* Footnotes close the document: kept as they are, at the end. */
-	if (r->state == S_FOOTNOTES || match(r, P_FOOTNOTES, l->s, l->len)) {
-		if (r->state == S_HEAD && (*rc = resolve_head(r)))
+	/* Footnotes and a letter's closing ("Bremen, den 12. Mai 2025") end
+	 * the document: kept as they are, at the end. */
+	if (r->state == S_END || match(r, P_FOOTNOTES, l->s, l->len) ||
+	    (r->state != S_HEAD && match(r, P_CLOSING, l->s, l->len))) {
+		if (r->state == S_HEAD && (*rc = resolve_head(r, 0)))
 			return 1;
-		r->state = S_FOOTNOTES;
+		r->state = S_END;
 		*rc = inquiry_add_extra(q, PART_END, join(r, a, b, '\n'));
 		return b - a;
 	}
 	/* The Senate's part and answer headings end whatever came before. */
+	/* The government's opening after its preamble ("Vorbemerkung der
+	 * Landesregierung" first, then "Namens der Landesregierung …"). */
+	if (r->state == S_SENATE && !q->senate_leadin && match(r, P_SENATE, l->s, l->len)) {
+		*rc = set_once(&q->senate_leadin, l->s, l->len);
+		return 1;
+	}
 	if (r->state < S_SENATE && match(r, P_SENATE, l->s, l->len)) {
-		if (r->state == S_HEAD && (*rc = resolve_head(r)))
+		if (r->state == S_HEAD && (*rc = resolve_head(r, 0)))
 			return 1;
 		*rc = set_once(&q->senate_leadin, l->s, l->len);
 		r->state = S_SENATE;
@@ -1043,7 +1122,7 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 	}
 	if (r->state <= S_SENATE && match(r, P_PREAMBLE_SENATE, l->s, l->len)) {
 		/* "Vorbemerkung des Senats", with or without a lead-in before. */
-		if (r->state == S_HEAD && (*rc = resolve_head(r)))
+		if (r->state == S_HEAD && (*rc = resolve_head(r, 0)))
 			return 1;
 		r->state = S_SENATE;
 		if (!q->senate_preamble_heading && is_preamble_heading(l)) {
@@ -1054,7 +1133,7 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 		return b - a;
 	}
 	if (is_heading(l)) {
-		if (r->state == S_HEAD && (*rc = resolve_head(r)))
+		if (r->state == S_HEAD && (*rc = resolve_head(r, 0)))
 			return 1;
 		return heading_block(r, a, b, rc);
 	}
@@ -1071,7 +1150,7 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 	case S_QUESTIONS:
 	case S_AFTER_QUESTIONS:
 		return step_questions(r, a, b, rc);
-	case S_FOOTNOTES:   /* handled above */
+	case S_END:   /* handled above */
 		break;
 	case S_SENATE:
 	case S_ANSWERS: {
@@ -1203,7 +1282,7 @@ static void reader_reset(struct reader *r, struct inquiry *q)
 	r->nhead = 0;
 	r->section = NULL;
 	r->state = S_HEAD;
-	r->title_explicit = r->preamble_mode = 0;
+	r->title_explicit = r->title_next = r->preamble_mode = 0;
 	r->cur_q = NULL;
 	r->cur_a = NULL;
 	r->last_number = r->all_ones = r->renumbered = r->interleaved = 0;
@@ -1235,7 +1314,7 @@ static int read_inquiry(struct reader *r, size_t from, size_t to, struct inquiry
 		while (i < to && r->lines[i].len == 0)
 			i++;
 	}
-	if (r->state == S_HEAD && (rc = resolve_head(r)))
+	if (r->state == S_HEAD && (rc = resolve_head(r, 1)))
 		return rc;
 	/* Fragestunde numbers say where they were asked: L4, S12. */
 	if (q->parliament == PARL_UNKNOWN && q->number &&

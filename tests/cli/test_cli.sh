@@ -46,6 +46,16 @@ for f in "$FIX"/*.txt; do
 done
 check "parse: at least 12 fixtures" test "$n" -ge 12
 
+# Text as it really arrives: PDF copies, web pages, other parliaments.
+for f in tests/import/*.txt; do
+	run parse "$f"
+	same "import: structure of $(basename "$f")" "${f%.txt}.expect" "$T/out"
+	# The cleaned document, written and read again, stays byte for byte.
+	"$ANTWORT" export "$f" >"$T/w1.txt" 2>/dev/null
+	"$ANTWORT" export "$T/w1.txt" >"$T/w2.txt" 2>/dev/null
+	same "import: $(basename "$f") cleaned, written and read again stays the same" "$T/w1.txt" "$T/w2.txt"
+done
+
 run parse "$FIX/01-fragestunde-landtag.txt"
 check "parse: a clean document exits 0" test "$status" = 0
 printf 'Wir fragen den Senat:\n\n1. A?\n2. B?\n4. D?\n' >"$T/gap.txt"
