@@ -115,6 +115,18 @@ void test_clean(void)
 	     "wissen und weil es lange dauert, das alles zu erzählen, was man erzählen könnte, "
 	     "wenn man die Zeit hätte.\n\nWir fragen den Senat:\n\n1. Wie viele Radwege gibt es?"
 	     "\n\n2. Wann werden sie saniert?", 3);
+	step("clean collapsed: a collapsed Vorlage gets its header lines back",
+	     clean_collapsed, NULL, NULL,
+	     "Vorlage für die Sitzung des Senats am 8.4.2025 „Kleine Anfrage – Drs. 21/977 “Hitze““ "
+	     "Die Fraktion der SPD hat folgende Kleine Anfrage an den Senat gestellt: „Im Sommer war "
+	     "es heiß, und zwar in allen Heimen, in denen die Menschen lange ohne Kühlung lebten, "
+	     "was niemand wollte und was viele beklagt haben, auch in der Presse und im Parlament, "
+	     "wo es oft besprochen wurde. Wir fragen den Senat: 1. Wie viele Heime sind gekühlt?",
+	     "Vorlage für die Sitzung des Senats am 8.4.2025\n\n„Kleine Anfrage – Drs. 21/977 “Hitze““"
+	     "\n\nDie Fraktion der SPD hat folgende Kleine Anfrage an den Senat gestellt:\n\n„Im Sommer "
+	     "war es heiß, und zwar in allen Heimen, in denen die Menschen lange ohne Kühlung lebten, "
+	     "was niemand wollte und was viele beklagt haben, auch in der Presse und im Parlament, "
+	     "wo es oft besprochen wurde.\n\nWir fragen den Senat:\n\n1. Wie viele Heime sind gekühlt?", 5);
 	step("clean collapsed: a document with its line breaks stays",
 	     clean_collapsed, NULL, NULL,
 	     "Wir fragen den Senat:\n\n1. Wie viele? 2. Wann?\n3. Wo?\n4. Wer?",
@@ -132,6 +144,17 @@ void test_clean(void)
 	     clean_letter_spacing, NULL, NULL,
 	     "a b c\nWir fragen den Senat\nz. B. u. a. m.",
 	     "a b c\nWir fragen den Senat\nz. B. u. a. m.", 0);
+
+	step("clean navigation: a web page's menu and footer go",
+	     clean_navigation, NULL, NULL,
+	     "Startseite\nParlament\nSuche\n\nSie sind hier: Startseite › Drucksachen\n\n"
+	     "Ladesäulen in Bremerhaven\n\nText.\n\nNach oben\n\nImpressum | Datenschutz\n"
+	     "© Bremische Bürgerschaft 2025",
+	     "Ladesäulen in Bremerhaven\n\nText.\n", 7);
+	step("clean navigation: a single word that could be navigation stays",
+	     clean_navigation, NULL, NULL,
+	     "Datenschutz\n\nWir fragen den Senat:\n\n1. Wie steht es um den Datenschutz?",
+	     "Datenschutz\n\nWir fragen den Senat:\n\n1. Wie steht es um den Datenschutz?", 0);
 
 	step("clean whitespace: tabs and wide gaps become one space, lines trimmed",
 	     clean_whitespace, NULL, NULL,
@@ -156,6 +179,12 @@ void test_clean(void)
 	     NULL, clean_footnotes, &fake,
 	     "Die Zahl der Migranten1 ist gestiegen und wird 2017 etwa 5 % betragen.2 Danach nicht.",
 	     "Die Zahl der Migranten ist gestiegen und wird 2017 etwa 5 % betragen. Danach nicht.", 2);
+	step("clean footnotes: footnote texts move to the end under 'Fußnoten:'",
+	     NULL, clean_footnotes, &fake,
+	     "Die Migranten1 kamen.\n\n1 Quelle: Landesamt.\n\nWir fragen den Senat:\n\n"
+	     "2 Äpfel sind keine Fußnote.",
+	     "Die Migranten kamen.\n\nWir fragen den Senat:\n\n2 Äpfel sind keine Fußnote.\n\n"
+	     "Fußnoten:\n1 Quelle: Landesamt.", 2);
 	step("clean footnotes: CO2, Abs.2, 1.000 and unknown words stay",
 	     NULL, clean_footnotes, &fake,
 	     "CO2-Ausstoß nach § 3 Abs.2 über 1.000 Tonnen, Covid19 und Euro6.",
