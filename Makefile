@@ -46,7 +46,7 @@ UNIT_BIN  := $(BUILD)/unit-tests
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all check check-run demo demo-run deps install uninstall clean test
+.PHONY: all check check-run demo demo-run deps install uninstall clean test fuzz
 
 all: $(BIN)
 
@@ -87,6 +87,17 @@ demo-run: $(BIN)
 
 deps:
 	@sh share/deps.sh $(PKGS)
+
+# Fuzzes the reader and writer with libFuzzer (clang) for FUZZ_SECONDS,
+# starting from the fixtures. Not part of `make check`: it runs for minutes.
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	mkdir -p build/fuzz/corpus
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Isrc \
+		$(filter-out src/export.c src/json.c src/summary.c src/fileio.c src/speller.c,$(MODEL_SRC)) \
+		tests/fuzz/fuzz_reader.c $(MODEL_LIBS) -o build/fuzz/fuzz_reader
+	cp tests/fixtures/*.txt tests/import/*.txt build/fuzz/corpus/
+	cd build/fuzz && ./fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=8192 corpus
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)

@@ -1002,6 +1002,17 @@ size_t clean_wrap_width(const struct clines *l)
 		if (w > 130 || near * 2 < n || near < 3)
 			w = 0;
 	}
+	/* Text wrapped at w has (almost) no line longer than w; a document
+	 * of whole paragraphs, as antwort writes it, has many. */
+	size_t lines = 0, longer = 0;
+	for (size_t i = 0; w && i < l->n; i++) {
+		if (blank(&l->v[i]))
+			continue;
+		lines++;
+		longer += nchars(l->v[i].s, l->v[i].len) > w + 10;
+	}
+	if (w && longer * 10 > lines)
+		w = 0;
 	free(len);
 	return w;
 }
@@ -1026,6 +1037,13 @@ int clean_join_lines(struct clines *l, size_t w, struct strlist *log)
 					return AW_ENOMEM;
 				break;
 			}
+			/* A long line that ends a sentence may end its paragraph
+			 * too: left as it is. (Joining it would also join the
+			 * paragraphs antwort writes on consecutive lines under a
+			 * question, and reading its own output must change
+			 * nothing.) */
+			if (ends_sentence(c))
+				break;
 			char *s = malloc(c->len + 1 + next->len + 1);
 			if (!s)
 				return AW_ENOMEM;

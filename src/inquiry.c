@@ -128,7 +128,8 @@ int inquiry_add_extra(struct inquiry *q, enum part after, char *text)
 
 int inquiry_is_subitem(const char *p)
 {
-	if (!(p[0] >= 'a' && p[0] <= 'z' && p[2] == ' '))
+	/* Checked left to right, so a short string ends the test at its NUL. */
+	if (!(p[0] >= 'a' && p[0] <= 'z' && (p[1] == ')' || p[1] == '.') && p[2] == ' '))
 		return 0;
 	if (p[1] == ')')
 		return 1;

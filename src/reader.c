@@ -834,20 +834,6 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 			return 1;
 		}
 	}
-	/* Under a preamble, a numbered list is the askers' text as long as
-	 * the lead-in to the questions is still to come. */
-	int listed = r->preamble_mode && r->leadin_at > a && r->leadin_at < r->nlines;
-	if (match(r, P_LEADIN, l->s, l->len) || (!listed && match(r, P_QUESTION, s, n))) {
-		/* The lead-in, or questions without one. */
-		if ((*rc = resolve_head(r, 0)))
-			return 1;
-		r->state = S_QUESTIONS;
-		if (match(r, P_LEADIN, l->s, l->len)) {
-			*rc = set_once(&q->leadin, l->s, l->len);
-			return 1;
-		}
-		return 0; /* the same line again, now as a question */
-	}
 	char *joined = join(r, a, b, ' ');
 	if (!joined) {
 		*rc = AW_ENOMEM;
@@ -889,6 +875,21 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 		return b - a;
 	}
 	free(joined);
+	/* (The intro is tried first: askers may begin with a number.)
+	 * Under a preamble, a numbered list is the askers' text as long as
+	 * the lead-in to the questions is still to come. */
+	int listed = r->preamble_mode && r->leadin_at > a && r->leadin_at < r->nlines;
+	if (match(r, P_LEADIN, l->s, l->len) || (!listed && match(r, P_QUESTION, s, n))) {
+		/* The lead-in, or questions without one. */
+		if ((*rc = resolve_head(r, 0)))
+			return 1;
+		r->state = S_QUESTIONS;
+		if (match(r, P_LEADIN, l->s, l->len)) {
+			*rc = set_once(&q->leadin, l->s, l->len);
+			return 1;
+		}
+		return 0; /* the same line again, now as a question */
+	}
 	/* A title is neither the askers' name nor a parliament's. */
 	int candidate = b - a == 1 && looks_like_title(l->s, l->len) &&
 	                !match(r, P_SIGNATURE, l->s, l->len) &&

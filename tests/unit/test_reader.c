@@ -279,6 +279,14 @@ static void hints(void)
 	inquiry_free(&q);
 }
 
+static void subitems(void)
+{
+	CHECK(inquiry_is_subitem("a) x") && inquiry_is_subitem("b. x") &&
+	      !inquiry_is_subitem("z. B. so") && !inquiry_is_subitem("d. h. so") &&
+	      !inquiry_is_subitem("a") && !inquiry_is_subitem("") && !inquiry_is_subitem("a.") &&
+	      !inquiry_is_subitem("ab) x"), "inquiry: sub-items, abbreviations and short strings");
+}
+
 static void bad_input(void)
 {
 	struct inquiry q;
@@ -305,6 +313,7 @@ void test_reader(void)
 	layout();
 	hints();
 	bad_input();
+	subitems();
 	example_vorlage();
 	round_trips(harness_fixtures(), 0, "reader: fixtures were found");
 }
