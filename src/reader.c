@@ -824,16 +824,6 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 	size_t n = l->len;
 	const char *s = skip_ws(l->s, &n);
 
-	if (head_line(r, l, rc))
-		return 1;
-	if (match(r, P_PREAMBLE_ASKERS, l->s, l->len)) {
-		r->preamble_mode = 1;
-		/* The heading alone on its line is the preamble's heading. */
-		if (!q->preamble_heading && b - a == 1 && is_preamble_heading(l)) {
-			*rc = set_once(&q->preamble_heading, l->s, l->len);
-			return 1;
-		}
-	}
 	char *joined = join(r, a, b, ' ');
 	if (!joined) {
 		*rc = AW_ENOMEM;
@@ -875,8 +865,19 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 		return b - a;
 	}
 	free(joined);
-	/* (The intro is tried first: askers may begin with a number.)
-	 * Under a preamble, a numbered list is the askers' text as long as
+	/* (The intro is tried before all else: the askers it names may begin
+	 * with a number or a parliament's name.) */
+	if (head_line(r, l, rc))
+		return 1;
+	if (match(r, P_PREAMBLE_ASKERS, l->s, l->len)) {
+		r->preamble_mode = 1;
+		/* The heading alone on its line is the preamble's heading. */
+		if (!q->preamble_heading && b - a == 1 && is_preamble_heading(l)) {
+			*rc = set_once(&q->preamble_heading, l->s, l->len);
+			return 1;
+		}
+	}
+	/* Under a preamble, a numbered list is the askers' text as long as
 	 * the lead-in to the questions is still to come. */
 	int listed = r->preamble_mode && r->leadin_at > a && r->leadin_at < r->nlines;
 	if (match(r, P_LEADIN, l->s, l->len) || (!listed && match(r, P_QUESTION, s, n))) {
