@@ -596,7 +596,9 @@ static int furniture(const char *s)
 			int dashed = prevn && (prev[0] == '-' || !strncmp(prev, "–", 3) || !strncmp(prev, "—", 3));
 			int after_seite = prevn == 5 && !strncmp(prev, "Seite", 5);
 			int after_von = prevn == 3 && !strncmp(prev, "von", 3);
-			page |= dashed || after_seite || after_von || tokens == 1;
+			/* (A number alone on its line is judged by the caller:
+			 * "2024" alone is a year, not page 2024.) */
+			page |= dashed || after_seite || after_von;
 		}
 		if (!ok && n == 5 && !strncmp(t, "Seite", 5))
 			ok = 1;
@@ -634,7 +636,7 @@ int clean_page_furniture(struct clines *l, struct strlist *log)
 	for (size_t i = 0; i < l->n && !rc; i++) {
 		const struct cline *c = &l->v[i];
 		int f = furniture(c->s);
-		if (f == F_PAGE && (bare >= 2 || !all_digits(c->s, c->len, 3))) {
+		if (f == F_PAGE || (bare >= 2 && all_digits(c->s, c->len, 3))) {
 			drop[i] = 1;
 			rc = note(log, c->orig, "Seitenkopf oder Seitenzahl „%s“ entfernt.", c->s);
 			continue;
@@ -701,7 +703,7 @@ int clean_page_furniture(struct clines *l, struct strlist *log)
 			continue;
 		}
 		int cut = o > 0 && j < l->n && !ends_sentence(&l->v[o - 1]) &&
-		          is_lower(cp_at(l->v[j].s, NULL));
+		          !clean_starts_structure(l->v[j].s);
 		int keep_blank = !cut && o > 0 && j < l->n;
 		for (size_t k = i; k < j; k++) {
 			if (keep_blank && !drop[k] && blank(&l->v[k])) {
@@ -890,6 +892,16 @@ static size_t letters_before(const char *s, size_t end)
 static int keep_hyphen(const char *w1, size_t n1, const char *w2, size_t n2,
                        const struct lexicon *lex)
 {
+	/* "E-mail", "IT-gestützt": a part in capitals or a single letter
+	 * keeps its hyphen, whatever the dictionary knows ("Email" is a
+	 * word too: enamel). */
+	size_t upper = 0, chars = 0, cl;
+	for (size_t i = 0; i < n1; i += cl) {
+		upper += is_upper(cp_at(w1 + i, &cl));
+		chars++;
+	}
+	if (chars == 1 || (chars >= 2 && upper == chars))
+		return 1;
 	char joined[256];
 	if (n1 + n2 < sizeof joined) {
 		memcpy(joined, w1, n1);
@@ -897,14 +909,7 @@ static int keep_hyphen(const char *w1, size_t n1, const char *w2, size_t n2,
 		if (known(lex, joined, n1 + n2) == 1)
 			return 0;
 	}
-	/* "E-mail", "IT-gestützt": a part in capitals or a single letter
-	 * keeps its hyphen. */
-	size_t upper = 0, chars = 0, cl;
-	for (size_t i = 0; i < n1; i += cl) {
-		upper += is_upper(cp_at(w1 + i, &cl));
-		chars++;
-	}
-	return chars == 1 || (chars >= 2 && upper == chars);
+	return 0;
 }
 
 int clean_hyphenation(struct clines *l, const struct lexicon *lex, struct strlist *log)
@@ -937,9 +942,13 @@ int clean_hyphenation(struct clines *l, const struct lexicon *lex, struct strlis
 		memcpy(s, c->s, keep);
 		memcpy(s + keep, sep ? sep : "", sl);
 		memcpy(s + keep + sl, next->s, next->len + 1);
+		/* The whole token before the hyphen, "18" of "18-jährige" too. */
+		size_t t1 = c->len - 1;
+		while (t1 > 0 && c->s[t1 - 1] != ' ')
+			t1--;
 		char w[200];
-		snprintf(w, sizeof w, "%.*s-%s%.*s", (int)n1, c->s + w1, conj ? " " : "",
-		         (int)n2, next->s);
+		snprintf(w, sizeof w, "%.*s-%s%.*s", (int)(c->len - 1 - t1), c->s + t1,
+		         conj ? " " : "", (int)n2, next->s);
 		if (note(log, c->orig, conj ? "Zeilenumbruch in „%s“ entfernt, Ergänzungsstrich bleibt." :
 		                       sep ? "Zeilenumbruch in „%s“ entfernt, Bindestrich bleibt." :
 		                             "Silbentrennung „%s“ aufgehoben.", w)) {

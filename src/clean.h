@@ -43,8 +43,10 @@ int clines_from_text(struct clines *out, const char *s, size_t n);
 int clines_to_text(const struct clines *l, struct buf *out);
 void clines_free(struct clines *l);
 
-/* The steps, in the order clean_all() runs them. Each returns 0 or
- * AW_ENOMEM and appends one sentence per change to log (may be NULL). */
+/* The steps. clean_all() runs them in this order: collapsed, run-on
+ * headings, letter spacing, white space, navigation, page furniture,
+ * footnotes, hyphenation, join lines. Each returns 0 or AW_ENOMEM and
+ * appends one sentence per change to log (may be NULL). */
 
 /* A document whose line breaks were all collapsed into spaces gets them
  * back before lead-ins, question numbers and answer headings. */

@@ -308,6 +308,10 @@ static int set_askers(struct inquiry *q, const char *s, size_t n)
 			break;
 		}
 	}
+	/* No dangling "-" or ",": the intro made from the askers must read
+	 * back as an intro after cleaning ("…- hat" would be joined). */
+	while (n && strchr("-,;: ", s[n - 1]))
+		n--;
 	return set_once(&q->askers, s, n);
 }
 
@@ -620,9 +624,11 @@ static int question_line(struct reader *r, const struct cline *l, int *rc)
 		} else {
 			/* A number that does not count upwards is text inside
 			 * a question ("1. Oktober"), not a new one; say so. */
-			*rc = hint(r, "Zeile %zu: „%.*s“ zählt nicht weiter (nach Frage %d) und wurde "
-			           "als Text von Frage %d gelesen; prüfen Sie die Nummerierung.",
-			           l->orig, (int)mlen, s, r->last_number, r->last_number);
+			char nr[16];
+			heading_label(r->last_number, nr);
+			*rc = hint(r, "Zeile %zu: „%.*s“ zählt nicht weiter (nach Frage %s) und wurde "
+			           "als Text von Frage %s gelesen; prüfen Sie die Nummerierung.",
+			           l->orig, (int)mlen, s, nr, nr);
 			return 0;
 		}
 	} else {
@@ -951,10 +957,12 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 			/* A paragraph of its own that asks again, after a question
 			 * that already ended: perhaps a question without a number. */
 			if (i == a && p->n && ends_with_question_mark(s, n) && !inquiry_is_subitem(s) &&
-			    ends_with_question_mark(p->v[p->n - 1], strlen(p->v[p->n - 1])))
+			    ends_with_question_mark(p->v[p->n - 1], strlen(p->v[p->n - 1]))) {
+				char nr[16];
 				*rc = hint(r, "Zeile %zu: Diese Zeile endet mit „?“, hat aber keine Nummer; "
-				           "antwort hat sie zu Frage %d gezählt – prüfen Sie, ob es eine "
-				           "eigene Frage ist.", li->orig, r->cur_q->number);
+				           "antwort hat sie zu Frage %s gezählt – prüfen Sie, ob es eine "
+				           "eigene Frage ist.", li->orig, heading_label(r->cur_q->number, nr));
+			}
 			if (!*rc)
 				*rc = strlist_addn(&r->cur_q->paras, s, n);
 		} else { /* text between the lead-in and the first question */

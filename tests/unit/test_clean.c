@@ -12,7 +12,7 @@ static int fake_known(void *ctx, const char *w, size_t n)
 {
 	static const char *const words[] = {
 		"Wasserkraftwerk", "insbesondere", "Migranten", "betragen", "Verwaltung",
-		"Datenschutz", "Mobil", "Wasserkraft", "Bremen",
+		"Datenschutz", "Mobil", "Wasserkraft", "Bremen", "Email",
 	};
 	(void)ctx;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
@@ -175,6 +175,10 @@ void test_clean(void)
 	     "Drucksache 20/1234\n\nDie Kosten – 2 Mio. Euro – trägt das Land.\n\n2\n\nText.",
 	     "Drucksache 20/1234\n\nDie Kosten – 2 Mio. Euro – trägt das Land.\n\n2\n\nText.", 0);
 
+	step("clean page furniture: a page break inside a sentence closes before a capital too",
+	     clean_page_furniture, NULL, NULL,
+	     "Es geht um die\n\n– 2 –\n\nFerienkurse im Sommer.\n\n2024\n\nEnde.",
+	     "Es geht um die\nFerienkurse im Sommer.\n\n2024\n\nEnde.", 1);
 	step("clean footnotes: numbers glued to words and after a full stop go (dictionary)",
 	     NULL, clean_footnotes, &fake,
 	     "Die Zahl der Migranten1 ist gestiegen und wird 2017 etwa 5 % betragen.2 Danach nicht.",
@@ -206,6 +210,8 @@ void test_clean(void)
 	     "Per E-Mail über das BVN-Mobil und die IT-gestützte Verwaltung.", 3);
 	step("clean hyphenation: a number before the hyphen keeps it",
 	     NULL, clean_hyphenation, &fake, "für 18-\njährige Auszubildende", "für 18-jährige Auszubildende", 1);
+	step("clean hyphenation: 'E-' + 'mail' keeps its hyphen though 'Email' is a word",
+	     NULL, clean_hyphenation, &fake, "per E-\nmail", "per E-mail", 1);
 	step("clean hyphenation: a suspended hyphen stays, with its space",
 	     NULL, clean_hyphenation, &fake,
 	     "aus IT-Sicherheits-\nund Datenschutzgründen",
