@@ -1414,12 +1414,21 @@ int reader_read_all(const char *text, size_t len, const char *name,
 	if ((rc = utf8_validate(text, len, &line, &col)))
 		return aw_fail_at(err, rc, name, line, col, "");
 
-	/* CRLF files are read as LF and written back as CRLF. */
+	/* CRLF files are read as LF and written back as CRLF. Any other
+	 * carriage return is a line break too (old Mac files), and a run of
+	 * them counts once: CR is never text. */
 	const char *nl = memchr(text, '\n', len);
 	crlf = nl && nl > text && nl[-1] == '\r';
-	for (size_t i = 0; i < len && !rc; i++)
-		if (!(text[i] == '\r' && i + 1 < len && text[i + 1] == '\n'))
+	for (size_t i = 0; i < len && !rc; i++) {
+		if (text[i] != '\r') {
 			rc = buf_addc(&norm, text[i]);
+			continue;
+		}
+		while (i + 1 < len && text[i + 1] == '\r')
+			i++;
+		if (!(i + 1 < len && text[i + 1] == '\n'))
+			rc = buf_addc(&norm, '\n');
+	}
 	final_newline = norm.len > 0 && norm.s[norm.len - 1] == '\n';
 	if (rc)
 		goto fail;

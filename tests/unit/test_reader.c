@@ -230,6 +230,11 @@ static void layout(void)
 	free(w);
 	inquiry_free(&q);
 
+	CHECK(read_str("Wir fragen den Senat:\r\r\r\n\r1. Wann?\r2. Wo?\r\n", &q, &err) == 0 &&
+	      q.nquestions == 2 && !strcmp(q.questions[0].paras.v[0], "Wann?") &&
+	      !strchr(q.leadin, '\r'), "reader: stray and old-Mac carriage returns are line breaks");
+	inquiry_free(&q);
+
 	CHECK(read_str("\n\n\nWir fragen den Senat:\n\n1. Wann?", &q, &err) == 0 &&
 	      q.leading_blank_lines == 3 && !q.final_newline,
 	      "reader: leading blank lines and a missing final newline noticed");
