@@ -878,14 +878,14 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 	if (match(r, P_PREAMBLE_ASKERS, l->s, l->len)) {
 		r->preamble_mode = 1;
 		/* The heading alone on its line is the preamble's heading. */
-		if (!q->preamble_heading && b - a == 1 && is_preamble_heading(l)) {
+		if (!q->preamble_heading && is_preamble_heading(l)) {
 			*rc = set_once(&q->preamble_heading, l->s, l->len);
 			return 1;
 		}
 	}
-	/* Under a preamble, a numbered list is the askers' text as long as
-	 * the lead-in to the questions is still to come. */
-	int listed = r->preamble_mode && r->leadin_at > a && r->leadin_at < r->nlines;
+	/* Before the lead-in ("Wir fragen den Senat:"), a numbered list is
+	 * the askers' text, not their questions. */
+	int listed = r->leadin_at > a && r->leadin_at < r->nlines;
 	if (match(r, P_LEADIN, l->s, l->len) || (!listed && match(r, P_QUESTION, s, n))) {
 		/* The lead-in, or questions without one. */
 		if ((*rc = resolve_head(r, 0)))

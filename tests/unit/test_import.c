@@ -151,6 +151,16 @@ static void numbering(void)
 static void preambles(void)
 {
 	struct inquiry q;
+	CHECK(rd("Radwege in Bremen\n\nDer Beschluss sah vor:\n1. mehr Radwege,\n2. mehr Geld.\n\n"
+	         "Wir fragen den Senat:\n\n1. Was ist daraus geworden?\n", &q) == 0 &&
+	      q.nquestions == 1 && q.preamble.n == 1 && strstr(q.preamble.v[0], "2. mehr Geld."),
+	      "import: a numbered list before the lead-in is not the questions, even without a heading");
+	inquiry_free(&q);
+	CHECK(rd("Radwege in Bremen\n\nVorbemerkung der Fragesteller\nDer Senat hat viel versprochen.\n\n"
+	         "Wir fragen den Senat:\n\n1. Was ist daraus geworden?\n", &q) == 0 &&
+	      q.preamble_heading && !strcmp(q.preamble_heading, "Vorbemerkung der Fragesteller") &&
+	      q.preamble.n == 1, "import: a preamble heading directly above its text is held apart");
+	inquiry_free(&q);
 	CHECK(rd("Titel der Anfrage\n\nVorbemerkung der Fragesteller:\n\n"
 	         "Der Senat hatte zugesagt:\n1. mehr Personal,\n2. mehr Geld.\n\n"
 	         "Damals fragten wir: „Wann kommt das Geld?“\n\n"
