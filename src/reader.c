@@ -79,7 +79,7 @@ static const char *const patterns[P_NPATTERNS] = {
 	/* Sofia Leonidakis, Nelson Janßen und Fraktion DIE LINKE */
 	[P_SIGNATURE] = "^(?:[^?!:]{0,200}?(?:,\\s+|\\s+und\\s+))?(?:[Dd]ie\\s+)?Fraktion(?:en)?\\s+"
 	                "\\S[^?!:]{0,80}(?<!\\.)$",
-	[P_DRUCKSACHE] = "\\b(?:Drucksache|Drs\\.)\\s*(\\d{1,2}\\s*/\\s*\\d{1,6})",
+	[P_DRUCKSACHE] = "\\b(?:Drucksache|Drs\\.)[ \\t]*(\\d{1,2}[ \\t]*/[ \\t]*\\d{1,6})",
 	[P_STADT] = "Stadtbürgerschaft|Bürgerschaft\\s*\\(Stadt\\)",
 	[P_LAND] = "Landtag|Bürgerschaft\\s*\\(Land\\)",
 	[P_PREAMBLE_ASKERS] = "^Vorbemerkung\\s+(?:der\\s+Fragesteller(?:in|innen)?|des\\s+"
@@ -124,7 +124,8 @@ struct reader {
 	int title_explicit;
 	int title_next;           /* after "zum Thema:" */
 	int preamble_mode;        /* after "Vorbemerkung der Fragesteller" */
-	size_t leadin_at;         /* first lead-in line, or nlines */
+	size_t seg_to;            /* end of the inquiry being read */
+	size_t leadin_at;         /* its first lead-in line, or seg_to */
 	size_t line;              /* input line of the block being read */
 	struct question *cur_q;   /* question receiving paragraphs */
 	struct answer *cur_a;     /* answer receiving paragraphs */
@@ -239,12 +240,19 @@ static int hint(struct reader *r, const char *fmt, ...)
 
 static int hint(struct reader *r, const char *fmt, ...)
 {
-	char msg[512];
+	/* Made to measure: a hint quotes lines, and a cut could split a
+	 * UTF-8 character. */
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	return strlist_add(&r->q->hints, msg);
+	char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!msg)
+		return AW_ENOMEM;
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return strlist_push(&r->q->hints, msg);
 }
 
 /* Parliament and Drucksache number mentioned anywhere in s. */
@@ -263,7 +271,7 @@ static int note_metadata(struct reader *r, const char *s, size_t n)
 		struct buf b = BUF_INIT;
 		int rc = 0;
 		for (size_t i = 0; i < len; i++)  /* "19 / 1234" -> "19/1234" */
-			if (g[i] != ' ')
+			if (g[i] != ' ' && g[i] != '\t')
 				rc |= buf_addc(&b, g[i]);
 		if (rc || !(q->number = buf_take(&b))) {
 			buf_free(&b);
@@ -670,18 +678,20 @@ static int new_answer(struct reader *r, int *covers, size_t n, char *heading)
 	return rc;
 }
 
-/* An answer to a question that does not exist, or to one already
- * answered, is a doubt. */
-static int doubt_covers(struct reader *r, const int *covers, size_t n, const struct cline *l)
+/* An answer to a question that does not exist is a doubt. (Answers to a
+ * question already answered are judged at the end, doubt_double_answers.)
+ * The hint quotes the heading, not the text after its colon. */
+static int doubt_covers(struct reader *r, const int *covers, size_t n, const struct cline *l,
+                        size_t heading_len)
 {
 	const struct inquiry *q = r->q;
 	int rc = 0;
 	for (size_t k = 0; k < n && !rc; k++) {
 		if (q->nquestions && !inquiry_question(q, covers[k])) {
 			char nr[16];
-			rc = hint(r, "Zeile %zu: „%s“ beantwortet Frage %s, die es nicht gibt; prüfen "
-			          "Sie die Nummer.", l->orig, l->s, heading_label(covers[k], nr));
-			continue;
+			rc = hint(r, "Zeile %zu: „%.*s“ beantwortet Frage %s, die es nicht gibt; prüfen "
+			          "Sie die Nummer.", l->orig, (int)heading_len, l->s,
+			          heading_label(covers[k], nr));
 		}
 	}
 	return rc;
@@ -753,8 +763,10 @@ static size_t heading_block(struct reader *r, size_t a, size_t b, int *rc)
 	size_t hl = rest;
 	while (hl && (l->s[hl - 1] == ' ' || l->s[hl - 1] == '\t'))
 		hl--;
-	if ((*rc = doubt_covers(r, covers, n, l)))
+	if ((*rc = doubt_covers(r, covers, n, l, hl))) {
+		free(covers);
 		return 1;
+	}
 	*rc = new_answer(r, covers, n, dupn(l->s, hl));
 	if (!*rc)
 		*rc = mark_heading(r, l->orig);
@@ -885,7 +897,7 @@ static size_t step_head(struct reader *r, size_t a, size_t b, int *rc)
 	}
 	/* Before the lead-in ("Wir fragen den Senat:"), a numbered list is
 	 * the askers' text, not their questions. */
-	int listed = r->leadin_at > a && r->leadin_at < r->nlines;
+	int listed = r->leadin_at > a && r->leadin_at < r->seg_to;
 	if (match(r, P_LEADIN, l->s, l->len) || (!listed && match(r, P_QUESTION, s, n))) {
 		/* The lead-in, or questions without one. */
 		if ((*rc = resolve_head(r, 0)))
@@ -1096,6 +1108,17 @@ static size_t answer_part_line(struct reader *r, size_t a, size_t b, int *rc)
 	return b - a;
 }
 
+/* A section heading that no question or answer followed is kept where it
+ * stood: after the questions, or at the end. */
+static int flush_section(struct reader *r, enum part where)
+{
+	if (!r->section)
+		return 0;
+	int rc = inquiry_add_extra(r->q, where, r->section);
+	r->section = NULL;
+	return rc;
+}
+
 /* Handles lines [a, b) of one block in the current state and returns how
  * many it consumed, so that a block such as "Wir fragen den Senat:\n1. …"
  * is taken apart line by line where it must be. Returns 0 only after a
@@ -1116,13 +1139,26 @@ static size_t step(struct reader *r, size_t a, size_t b, int *rc)
 		*rc = inquiry_add_extra(q, PART_END, join(r, a, b, '\n'));
 		return b - a;
 	}
-	/* The Senate's part and answer headings end whatever came before. */
 	/* The government's opening after its preamble ("Vorbemerkung der
 	 * Landesregierung" first, then "Namens der Landesregierung …"). */
-	if (r->state == S_SENATE && !q->senate_leadin && match(r, P_SENATE, l->s, l->len)) {
-		*rc = set_once(&q->senate_leadin, l->s, l->len);
-		return 1;
+	if (r->state == S_SENATE && match(r, P_SENATE, l->s, l->len)) {
+		if (!q->senate_leadin) {
+			*rc = set_once(&q->senate_leadin, l->s, l->len);
+			return 1;
+		}
+		if (!q->senate_preamble.n) {
+			/* Bremen: "Antwort des Senats auf die Kleine Anfrage …",
+			 * then "Der Senat beantwortet …": both openings stay. */
+			*rc = inquiry_add_extra(q, PART_SENATE_LEADIN, dupn(l->s, l->len));
+			return 1;
+		}
 	}
+	/* The Senate's part and answer headings end whatever came before;
+	 * a section heading still waiting for a question stays with them. */
+	if (r->state == S_QUESTIONS && (match(r, P_SENATE, l->s, l->len) || is_heading(l) ||
+	                                match(r, P_PREAMBLE_SENATE, l->s, l->len)) &&
+	    (*rc = flush_section(r, PART_QUESTIONS)))
+		return 1;
 	if (r->state < S_SENATE && match(r, P_SENATE, l->s, l->len)) {
 		if (r->state == S_HEAD && (*rc = resolve_head(r, 0)))
 			return 1;
@@ -1208,6 +1244,22 @@ static void drop_answered_slots(struct inquiry *q)
 	}
 }
 
+/* Is paragraph p still the askers' (a sub-item, another question, or a
+ * note such as "Bitte nach Jahren aufschlüsseln.")? */
+static int asks(const char *p)
+{
+	static const char *const notes[] = {
+		"Bitte ", "Falls ", "Sofern ", "Wenn ja", "Wenn nein", "Gegebenenfalls ", "Ggf. ",
+		"ggf. ", "Sollte ", "Soweit ",
+	};
+	if (inquiry_is_subitem(p) || ends_with_question_mark(p, strlen(p)))
+		return 1;
+	for (size_t i = 0; i < sizeof notes / sizeof *notes; i++)
+		if (!strncmp(p, notes[i], strlen(notes[i])))
+			return 1;
+	return 0;
+}
+
 /* Where each question is followed by its answer with no heading at all,
  * the text under a question that is not itself a question is its answer.
  * Only when most questions look like that and the document has no Senate
@@ -1221,7 +1273,7 @@ static int answers_below_questions(struct reader *r)
 	for (size_t i = 0; i < q->nquestions; i++) {
 		const struct strlist *p = &q->questions[i].paras;
 		for (size_t k = 1; k < p->n; k++)
-			if (!inquiry_is_subitem(p->v[k]) && !ends_with_question_mark(p->v[k], strlen(p->v[k]))) {
+			if (!asks(p->v[k])) {
 				with_tail++;
 				break;
 			}
@@ -1232,8 +1284,7 @@ static int answers_below_questions(struct reader *r)
 		struct question *qu = &q->questions[i];
 		struct strlist *p = &qu->paras;
 		size_t k = 1;
-		while (k < p->n && (inquiry_is_subitem(p->v[k]) ||
-		                    ends_with_question_mark(p->v[k], strlen(p->v[k]))))
+		while (k < p->n && asks(p->v[k]))
 			k++;
 		if (k >= p->n)
 			continue;
@@ -1243,12 +1294,15 @@ static int answers_below_questions(struct reader *r)
 			covers[0] = qu->number;
 		if (inquiry_add_answer(q, q->nanswers, covers, 1, heading_format(&qu->number, 1), &an))
 			return AW_ENOMEM;
-		for (size_t m = k; m < p->n; m++)
-			if (strlist_push(&an->paras, p->v[m])) {
-				p->n = m + 1;  /* the rest is still the question's */
+		/* Move the paragraphs one by one; each belongs to exactly one
+		 * list at every moment (strlist_push frees on failure). */
+		while (p->n > k) {
+			char *para = p->v[k];
+			memmove(&p->v[k], &p->v[k + 1], (p->n - k - 1) * sizeof *p->v);
+			p->n--;
+			if (strlist_push(&an->paras, para))
 				return AW_ENOMEM;
-			}
-		p->n = k;
+		}
 	}
 	return hint(r, "Die Antworten standen ohne Überschrift unter den Fragen; antwort hat den "
 	            "Text unter jeder Frage als ihre Antwort gelesen – prüfen Sie die Aufteilung.");
@@ -1304,7 +1358,7 @@ static int read_inquiry(struct reader *r, size_t from, size_t to, struct inquiry
 {
 	int rc = 0;
 	reader_reset(r, q);
-	r->leadin_at = to;
+	r->leadin_at = r->seg_to = to;
 	for (size_t k = from; k < to && r->leadin_at == to; k++)
 		if (match(r, P_LEADIN, r->lines[k].s, r->lines[k].len))
 			r->leadin_at = k;
@@ -1331,6 +1385,8 @@ static int read_inquiry(struct reader *r, size_t from, size_t to, struct inquiry
 	    (q->number[0] == 'L' || q->number[0] == 'S') &&
 	    q->number[1] >= '0' && q->number[1] <= '9')
 		q->parliament = q->number[0] == 'L' ? PARL_LANDTAG : PARL_STADT;
+	if ((rc = flush_section(r, r->state == S_QUESTIONS ? PART_QUESTIONS : PART_END)))
+		return rc;
 	drop_answered_slots(q);
 	if ((rc = doubt_double_answers(r)) || (rc = answers_below_questions(r)) ||
 	    (rc = check_questions(r)))
