@@ -454,9 +454,44 @@ int clean_letter_spacing(struct clines *l, struct strlist *log)
 
 /* ---- white space ------------------------------------------------------- */
 
+/* Word processors put no-break spaces into "Zu Frage 1:" and "1. Wie":
+ * where the line begins a question or heading only with ordinary spaces,
+ * those are made ordinary (elsewhere a no-break space is typography and
+ * stays). Returns 1 if the line changed. */
+static int plain_structure_spaces(struct cline *c)
+{
+	if (!strstr(c->s, "\xC2\xA0"))
+		return 0;
+	char *t = strdup(c->s);
+	if (!t)
+		return 0;
+	size_t o = 0;
+	for (size_t k = 0; t[k]; k++) {
+		if (k < 24 && (unsigned char)t[k] == 0xC2 && (unsigned char)t[k + 1] == 0xA0) {
+			t[o++] = ' ';
+			k++;
+		} else {
+			t[o++] = t[k];
+		}
+	}
+	t[o] = '\0';
+	if (o == c->len || !clean_starts_structure(t)) {
+		free(t);
+		return 0;
+	}
+	free(c->s);
+	c->s = t;
+	c->len = o;
+	return 1;
+}
+
 int clean_whitespace(struct clines *l, struct strlist *log)
 {
 	for (size_t i = 0; i < l->n; i++) {
+		if (plain_structure_spaces(&l->v[i]) &&
+		    note(log, l->v[i].orig, "Geschützte Leerzeichen in „%.20s…“ durch gewöhnliche ersetzt.",
+		         l->v[i].s))
+			return AW_ENOMEM;
 		struct cline *c = &l->v[i];
 		char *out = malloc(c->len + 1);
 		size_t o = 0, k = 0;
@@ -622,6 +657,12 @@ static int ends_sentence(const struct cline *c)
 	       last == '"';
 }
 
+static int lone_number(const struct clines *l, size_t i)
+{
+	return all_digits(l->v[i].s, l->v[i].len, 3) && (i == 0 || blank(&l->v[i - 1])) &&
+	       (i + 1 >= l->n || blank(&l->v[i + 1]));
+}
+
 int clean_page_furniture(struct clines *l, struct strlist *log)
 {
 	char *drop = calloc(l->n ? l->n : 1, 1);
@@ -630,13 +671,15 @@ int clean_page_furniture(struct clines *l, struct strlist *log)
 	if (!drop)
 		return AW_ENOMEM;
 
-	/* A lone number is a page number only where there are several. */
+	/* A number alone between blank lines is a page number only where
+	 * there are several; in a table copied cell by cell it has
+	 * neighbours and stays. */
 	for (size_t i = 0; i < l->n; i++)
-		bare += all_digits(l->v[i].s, l->v[i].len, 3);
+		bare += lone_number(l, i);
 	for (size_t i = 0; i < l->n && !rc; i++) {
 		const struct cline *c = &l->v[i];
 		int f = furniture(c->s);
-		if (f == F_PAGE || (bare >= 2 && all_digits(c->s, c->len, 3))) {
+		if (f == F_PAGE || (bare >= 2 && lone_number(l, i))) {
 			drop[i] = 1;
 			rc = note(log, c->orig, "Seitenkopf oder Seitenzahl „%s“ entfernt.", c->s);
 			continue;
@@ -793,13 +836,26 @@ static int glued_footnote(const char *s, size_t len, size_t d, size_t e,
 static int move_footnote_texts(struct clines *l, const char *seen, struct strlist *log)
 {
 	size_t moved = 0, n = l->n;
+	int in_note = 0;   /* the line before was (part of) a footnote */
 	for (size_t i = 0; i < n;) {
 		const char *s = l->v[i].s;
 		int num = 0;
 		size_t k = 0;
+		if (blank(&l->v[i])) {
+			in_note = 0;
+			i++;
+			continue;
+		}
 		while (s[k] >= '0' && s[k] <= '9' && k < 2)
 			num = num * 10 + (s[k++] - '0');
-		if (!(k && s[k] == ' ' && num < 100 && seen[num] && s[k + 1])) {
+		int numbered = k && s[k] == ' ' && s[k + 1];
+		/* A footnote begins a block ("1 Quelle: …" after a blank line)
+		 * or follows another; its further lines come along. A numbered
+		 * line inside a paragraph ("3 Jahren …") is text. */
+		int starts = numbered && num < 100 && seen[num] &&
+		             (i == 0 || blank(&l->v[i - 1]) || in_note);
+		if (!starts && !(in_note && !numbered)) {
+			in_note = 0;
 			i++;
 			continue;
 		}
@@ -808,16 +864,21 @@ static int move_footnote_texts(struct clines *l, const char *seen, struct strlis
 			return AW_ENOMEM;
 		char ex[160];
 		excerpt(ex, sizeof ex, s, l->v[i].len);
-		if (note(log, l->v[i].orig, "Fußnotentext „%s“ ans Ende unter „Fußnoten:“ gestellt.", ex))
+		if (starts &&
+		    note(log, l->v[i].orig, "Fußnotentext „%s“ ans Ende unter „Fußnoten:“ gestellt.", ex))
 			return AW_ENOMEM;
 		/* Move the line itself: append a copy, remove the original. */
 		if (clines_insert(l, l->n, s, l->v[i].len, l->v[i].orig))
 			return AW_ENOMEM;
 		clines_remove(l, i);
 		n--;
+		in_note = 1;
 		/* A footnote block standing alone leaves a doubled blank line. */
-		if (i > 0 && i < l->n && blank(&l->v[i]) && blank(&l->v[i - 1]))
-			clines_remove(l, i), n--;
+		if (i > 0 && i < n && blank(&l->v[i]) && blank(&l->v[i - 1])) {
+			clines_remove(l, i);
+			n--;
+			in_note = 0;
+		}
 	}
 	return 0;
 }
@@ -861,12 +922,12 @@ static int is_conjunction(const char *s)
 {
 	static const char *const conj[] = {
 		"und ", "oder ", "sowie ", "bzw. ", "beziehungsweise ", "als ", "noch ", "wie ",
-		"und,", "oder,",
+		"bis ", "und,", "oder,",
 	};
 	for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
 		if (prefix(s, conj[i]))
 			return 1;
-	return !strcmp(s, "und") || !strcmp(s, "oder");
+	return !strcmp(s, "und") || !strcmp(s, "oder") || !strcmp(s, "bis");
 }
 
 /* Length in bytes of the run of letters at s. */
@@ -902,14 +963,19 @@ static int keep_hyphen(const char *w1, size_t n1, const char *w2, size_t n2,
 	}
 	if (chars == 1 || (chars >= 2 && upper == chars))
 		return 1;
-	char joined[256];
-	if (n1 + n2 < sizeof joined) {
-		memcpy(joined, w1, n1);
-		memcpy(joined + n1, w2, n2);
-		if (known(lex, joined, n1 + n2) == 1)
-			return 0;
-	}
-	return 0;
+	/* The dictionary: the joined word is German ("Wasserkraftwerk"):
+	 * the hyphen only split it. The joined word is not, but the two
+	 * parts with the hyphen are: a compound written with a hyphen. */
+	char w[256];
+	if (n1 + n2 + 1 >= sizeof w)
+		return 0;
+	memcpy(w, w1, n1);
+	memcpy(w + n1, w2, n2);
+	if (known(lex, w, n1 + n2) != 0)
+		return 0;
+	memcpy(w + n1, "-", 1);
+	memcpy(w + n1 + 1, w2, n2);
+	return known(lex, w, n1 + n2 + 1) == 1;
 }
 
 int clean_hyphenation(struct clines *l, const struct lexicon *lex, struct strlist *log)

@@ -12,7 +12,7 @@ static int fake_known(void *ctx, const char *w, size_t n)
 {
 	static const char *const words[] = {
 		"Wasserkraftwerk", "insbesondere", "Migranten", "betragen", "Verwaltung",
-		"Datenschutz", "Mobil", "Wasserkraft", "Bremen", "Email",
+		"Datenschutz", "Mobil", "Wasserkraft", "Bremen", "Email", "gesunken",
 	};
 	(void)ctx;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
@@ -160,6 +160,9 @@ void test_clean(void)
 	     clean_whitespace, NULL, NULL,
 	     "  Eins\tzwei     drei  \n\tvier",
 	     "Eins zwei drei\nvier", 1);
+	step("clean whitespace: no-break spaces in a heading or question number become plain",
+	     clean_whitespace, NULL, NULL, "Zu Frage\xC2\xA0" "1:\n1.\xC2\xA0Wie?\nNach \xC2\xA7\xC2\xA0" "5 gilt.",
+	     "Zu Frage 1:\n1. Wie?\nNach \xC2\xA7\xC2\xA0" "5 gilt.", 2);
 	step("clean whitespace: a double space is left for the style check",
 	     clean_whitespace, NULL, NULL, "Satz.  Noch einer.", "Satz.  Noch einer.", 0);
 
@@ -189,6 +192,16 @@ void test_clean(void)
 	     "2 Äpfel sind keine Fußnote.",
 	     "Die Migranten kamen.\n\nWir fragen den Senat:\n\n2 Äpfel sind keine Fußnote.\n\n"
 	     "Fußnoten:\n1 Quelle: Landesamt.", 2);
+	step("clean footnotes: a numbered line inside a paragraph stays, a footnote's second line goes along",
+	     NULL, clean_footnotes, &fake,
+	     "Die Zahl ist gesunken.2 In den letzten\n3 Jahren stieg sie.\n\n2 Quelle: Bericht über die\n"
+	     "Schulentwicklung 2023.\n\nEnde.",
+	     "Die Zahl ist gesunken. In den letzten\n3 Jahren stieg sie.\n\nEnde.\n\nFußnoten:\n"
+	     "2 Quelle: Bericht über die\nSchulentwicklung 2023.", 2);
+	step("clean page furniture: numbers of a table copied cell by cell stay",
+	     clean_page_furniture, NULL, NULL,
+	     "Jahr\n\n2022\n412\n\n2023\n538\n\nEnde.",
+	     "Jahr\n\n2022\n412\n\n2023\n538\n\nEnde.", 0);
 	step("clean footnotes: CO2, Abs.2, 1.000 and unknown words stay",
 	     NULL, clean_footnotes, &fake,
 	     "CO2-Ausstoß nach § 3 Abs.2 über 1.000 Tonnen, Covid19 und Euro6.",
@@ -220,6 +233,9 @@ void test_clean(void)
 	     NULL, clean_hyphenation, &fake,
 	     "Das gilt ins- besondere für Vor- und Nachteile.",
 	     "Das gilt insbesondere für Vor- und Nachteile.", 1);
+	step("clean hyphenation: 'kurz- bis mittelfristig' keeps its suspended hyphen",
+	     NULL, clean_hyphenation, &fake, "kurz- bis mittelfristig und klein-\nbis mittelständisch",
+	     "kurz- bis mittelfristig und klein- bis mittelständisch", 1);
 	step("clean hyphenation: a dash between words and a hyphen before a blank line stay",
 	     NULL, clean_hyphenation, &fake,
 	     "Bremen - wie bekannt - ist klein.\nLandes-, Bundes- oder EU-\n\nMittel.",
