@@ -72,12 +72,19 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 		return 0;
 	}
 
+	/* Through a symbolic link, the file it points to is replaced; the
+	 * link stays a link. */
+	const char *name = path;
+	char *real = NULL;
+	struct stat lst;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(path, NULL)))
+		path = real;
 	size_t pl = strlen(path);
 	char *tmp = malloc(pl + 16);
 	char *dir = malloc(pl + 2);
 	int fd = -1, rc = 0, saved;
 	if (!tmp || !dir) {
-		rc = aw_fail(err, AW_ENOMEM, path, "");
+		rc = aw_fail(err, AW_ENOMEM, name, "");
 		goto out;
 	}
 	/* The temporary file sits beside the target: rename() is atomic only
@@ -85,7 +92,7 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 	snprintf(tmp, pl + 16, "%s.tmp.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		rc = aw_fail(err, AW_EWRITE, path, aw_strerror(errno));
+		rc = aw_fail(err, AW_EWRITE, name, aw_strerror(errno));
 		goto out;
 	}
 	/* Keep the permissions of the file being replaced, else the usual
@@ -94,6 +101,10 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 	mode_t mode;
 	if (stat(path, &st) == 0) {
 		mode = st.st_mode & 07777;
+		/* Keep the owner too. Only root may change it, and for anyone
+		 * else the file is already theirs, so a refusal changes nothing. */
+		int ignored = fchown(fd, st.st_uid, st.st_gid);
+		(void)ignored;
 	} else {
 		mode_t mask = umask(0);
 		umask(mask);
@@ -103,13 +114,13 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 		saved = errno;
 		close(fd);
 		unlink(tmp);
-		rc = aw_fail(err, AW_EWRITE, path, aw_strerror(saved));
+		rc = aw_fail(err, AW_EWRITE, name, aw_strerror(saved));
 		goto out;
 	}
 	if (close(fd) || rename(tmp, path)) {
 		saved = errno;
 		unlink(tmp);
-		rc = aw_fail(err, AW_EWRITE, path, aw_strerror(saved));
+		rc = aw_fail(err, AW_EWRITE, name, aw_strerror(saved));
 		goto out;
 	}
 	/* Make the rename itself durable. */
@@ -127,5 +138,6 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 out:
 	free(tmp);
 	free(dir);
+	free(real);
 	return rc;
 }

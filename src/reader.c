@@ -361,18 +361,23 @@ static char *unquote(const char *s, size_t n)
 	return dupn(s, n);
 }
 
+/* The text ends with "?", perhaps inside closing quotes: „…?“ */
+static int ends_with_question_mark(const char *s, size_t n)
+{
+	while (n && strchr("\" ", s[n - 1]))
+		n--;
+	while (n >= 3 && (!strncmp(s + n - 3, "“", 3) || !strncmp(s + n - 3, "”", 3)))
+		n -= 3;
+	return n && s[n - 1] == '?';
+}
+
 /* Text kept verbatim that ends like a question is a doubt: a question
  * the reader did not see as one? With strict, only a question mark that
  * ends the text counts (not one inside a closing quote). */
 static int doubt_question_mark(struct reader *r, const char *text, size_t line, int strict)
 {
 	size_t n = strlen(text);
-	while (!strict && n && strchr("\" ", text[n - 1]))
-		n--;
-	while (!strict && n >= 3 &&
-	       (!strncmp(text + n - 3, "“", 3) || !strncmp(text + n - 3, "”", 3)))
-		n -= 3;
-	if (!n || text[n - 1] != '?')
+	if (strict ? !n || text[n - 1] != '?' : !ends_with_question_mark(text, n))
 		return 0;
 	return hint(r, "Zeile %zu: Hier steht eine Frage ohne Nummer außerhalb der Fragen; "
 	            "prüfen Sie, ob sie zur Anfrage gehört.", line);
@@ -591,14 +596,6 @@ static int question_number(struct reader *r)
 	return 0;
 }
 
-static int ends_with_question_mark(const char *s, size_t n)
-{
-	while (n && strchr("\" ", s[n - 1]))
-		n--;
-	while (n >= 3 && (!strncmp(s + n - 3, "“", 3) || !strncmp(s + n - 3, "”", 3)))
-		n -= 3;
-	return n && s[n - 1] == '?';
-}
 
 /* Starts a question if line l is numbered as the next one; 1 if it did. */
 static int question_line(struct reader *r, const struct cline *l, int *rc)
@@ -937,7 +934,9 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 	}
 	if (r->state == S_AFTER_QUESTIONS) {
 		char *t = join(r, a, b, '\n');
-		if (t && !(*rc = doubt_question_mark(r, t, l->orig, 0)))
+		if (!t)
+			*rc = AW_ENOMEM;
+		else if (!(*rc = doubt_question_mark(r, t, l->orig, 0)))
 			*rc = inquiry_add_extra(q, PART_SIGNATURE, t);
 		else
 			free(t);
@@ -979,7 +978,9 @@ static size_t step_questions(struct reader *r, size_t a, size_t b, int *rc)
 				*rc = strlist_addn(&r->cur_q->paras, s, n);
 		} else { /* text between the lead-in and the first question */
 			char *t = dupn(s, n);
-			if (t && !(*rc = doubt_question_mark(r, t, li->orig, 0)))
+			if (!t)
+				*rc = AW_ENOMEM;
+			else if (!(*rc = doubt_question_mark(r, t, li->orig, 0)))
 				*rc = inquiry_add_extra(q, PART_LEADIN, t);
 			else
 				free(t);

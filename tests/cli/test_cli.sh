@@ -174,4 +174,9 @@ if [ -w /dev/full ]; then
 	status=$?
 	check "bad input: a full disk on output exits 2 and says so" sh -c "[ $status = 2 ] && grep -qx 'antwort: Die Ausgabe ließ sich nicht schreiben (kein Speicherplatz mehr frei); prüfen Sie, wohin sie umgeleitet ist, und ob dort Platz frei ist.' '$T/err'"
 fi
+printf 'alt\n' >"$T/ziel.txt"
+ln -s ziel.txt "$T/verweis.txt"
+run export "$ex" -o "$T/verweis.txt"
+check "export: through a symbolic link the file it points to is replaced, the link stays" \
+	sh -c "[ -L '$T/verweis.txt' ] && cmp -s '$ex' '$T/ziel.txt'"
 check "bad input: no temporary files left behind" sh -c "! ls '$T' | grep -q '\\.tmp\\.'"
