@@ -5,6 +5,7 @@
  * point a person to the place in the file they pasted. */
 #include "clean.h"
 #include "error.h"
+#include "heading.h"
 #include "utf8.h"
 
 #include <stdarg.h>
@@ -188,10 +189,6 @@ static int prefix(const char *s, const char *p)
 	return !strncmp(s, p, strlen(p));
 }
 
-static const char *const ordinals[] = {
-	"Erstens", "Zweitens", "Drittens", "Viertens", "Fünftens", "Sechstens",
-	"Siebtens", "Achtens", "Neuntens", "Zehntens",
-};
 
 int clean_starts_structure(const char *s)
 {
@@ -206,8 +203,8 @@ int clean_starts_structure(const char *s)
 	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
 		if (prefix(s, starts[i]))
 			return 1;
-	for (size_t i = 0; i < sizeof ordinals / sizeof *ordinals; i++)
-		if (prefix(s, ordinals[i]))
+	for (size_t i = 0; i < HEADING_NORDINALS; i++)
+		if (prefix(s, heading_ordinals[i]))
 			return 1;
 	/* 1. / 1) / 1.1 / Zu 1.: */
 	d = s;

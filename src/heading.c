@@ -28,6 +28,11 @@ static const char *word(const char *s, const char *w)
 	return s + n;
 }
 
+const char *const heading_ordinals[HEADING_NORDINALS] = {
+	"Erstens", "Zweitens", "Drittens", "Viertens", "Fünftens", "Sechstens", "Siebtens",
+	"Achtens", "Neuntens", "Zehntens",
+};
+
 static const char *const number_words[] = {
 	"eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
 	"elf", "zwölf",

@@ -25,6 +25,10 @@ int heading_parse_joint(const char *line, int **covers, size_t *n);
 #define HEADING_DECIMAL 1000
 char *heading_label(int number, char buf[16]);
 
+/* "Erstens" … "Zehntens": questions numbered in words. */
+#define HEADING_NORDINALS 10
+extern const char *const heading_ordinals[HEADING_NORDINALS];
+
 /* The canonical heading for covers[0..n): "Zu Frage 1:", "Zu Frage 1 und
  * 2:", "Zu den Fragen 3 bis 5:", "Zu den Fragen 1, 3 und 5:". Newly
  * allocated; NULL when out of memory. */

@@ -66,7 +66,7 @@ static const char *const patterns[P_NPATTERNS] = {
 	             "fragen\\s+wir|frage\\s+ich)\\s+(?:den\\s+Senat|die\\s+Landesregierung|"
 	             "die\\s+Bundesregierung|die\\s+Staatsregierung)\\s*:?$",
 	/* 1. Text / 1) Text / 1.2 Text / Frage 1: Text / Erstens: Text, or
-	 * the number alone on its line */
+	 * the number alone on its line (the words as in heading_ordinals) */
 	[P_QUESTION] = "^(?:(\\d{1,2})\\.([1-9]\\d{0,2})\\.?|(\\d{1,3})[.)]|Frage\\s+(\\d{1,3})\\s*:|"
 	               "(Erstens|Zweitens|Drittens|"
 	               "Viertens|Fünftens|Sechstens|Siebtens|Achtens|Neuntens|Zehntens)\\s*:)"
@@ -572,10 +572,6 @@ static int head_line(struct reader *r, const struct cline *l, int *rc)
 
 /* ---- questions and answers --------------------------------------------- */
 
-static const char *const ordinal_words[] = {
-	"Erstens", "Zweitens", "Drittens", "Viertens", "Fünftens", "Sechstens", "Siebtens",
-	"Achtens", "Neuntens", "Zehntens",
-};
 
 /* The number of a question line matched by P_QUESTION. */
 static int question_number(struct reader *r)
@@ -590,8 +586,8 @@ static int question_number(struct reader *r)
 	if ((g = group(r, 3, &len)) || (g = group(r, 4, &len)))
 		return to_int(g, len);
 	g = group(r, 5, &len);
-	for (size_t i = 0; i < sizeof ordinal_words / sizeof *ordinal_words; i++)
-		if (strlen(ordinal_words[i]) == len && !strncmp(g, ordinal_words[i], len))
+	for (size_t i = 0; i < HEADING_NORDINALS; i++)
+		if (strlen(heading_ordinals[i]) == len && !strncmp(g, heading_ordinals[i], len))
 			return (int)i + 1;
 	return 0;
 }
