@@ -63,8 +63,11 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 
 char *buf_take(struct buf *b)
 {
-	if (!b->s && grow(b, 0))
-		return NULL;
+	if (!b->s) {
+		if (grow(b, 0))
+			return NULL;
+		b->s[0] = '\0';
+	}
 	char *s = b->s;
 	b->s = NULL;
 	b->len = b->cap = 0;
