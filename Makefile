@@ -15,9 +15,10 @@ BUILD   ?= build
 
 VERSION := 0.1.0
 PKGS    := ncursesw libgit2 libpcre2-8 hunspell
-# The model needs only PCRE2 and hunspell; its unit tests link against
-# nothing else, which keeps curses and git out of it by construction.
-MODEL_PKGS := libpcre2-8 hunspell
+# The model needs PCRE2, hunspell and libgit2's buffer diff (worddiff.c);
+# its unit tests link against nothing else, which keeps curses out of it
+# by construction. The workspace (ws_*.c) is the only user of git proper.
+MODEL_PKGS := libpcre2-8 hunspell libgit2
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -33,10 +34,16 @@ override CFLAGS += $(WERROR) -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict
 # The model: plain C, no curses, no git. Each file one concern.
 MODEL_SRC := src/error.c src/buf.c src/utf8.c src/strlist.c src/inquiry.c \
              src/heading.c src/reader.c src/writer.c src/json.c src/export.c \
-             src/fileio.c src/summary.c src/clean.c src/speller.c
-CLI_SRC   := src/main.c src/cli.c src/cmd_parse.c src/cmd_export.c
+             src/fileio.c src/summary.c src/clean.c src/speller.c \
+             src/slug.c src/docparts.c src/docmerge.c src/worddiff.c
+WS_SRC    := src/ws_repo.c src/ws_commit.c src/ws_pack.c src/ws_doc.c src/ws_history.c \
+             src/ws_sync.c
+CLI_SRC   := src/main.c src/cli.c src/cli_ws.c src/cmd_parse.c src/cmd_export.c \
+             src/cmd_init.c src/cmd_import.c src/cmd_list.c src/cmd_save.c src/cmd_log.c \
+             src/cmd_show.c src/cmd_diff.c src/cmd_sync.c
 
 MODEL_OBJ := $(MODEL_SRC:src/%.c=$(BUILD)/%.o)
+WS_OBJ    := $(WS_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
@@ -50,10 +57,10 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 
 all: $(BIN)
 
-$(BIN): $(MODEL_OBJ) $(CLI_OBJ)
+$(BIN): $(MODEL_OBJ) $(WS_OBJ) $(CLI_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(UNIT_BIN): $(MODEL_OBJ) $(UNIT_OBJ)
+$(UNIT_BIN): $(MODEL_OBJ) $(WS_OBJ) $(UNIT_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(MODEL_LIBS)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
@@ -112,4 +119,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(MODEL_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(MODEL_OBJ:.o=.d) $(WS_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -14,7 +14,8 @@ int cli_fail(const struct aw_error *err)
 	char msg[2048];
 	fprintf(stderr, "antwort: %s\n", aw_error_message(err, msg, sizeof msg));
 	fflush(stderr);
-	return err->code == AW_EUSAGE || err->code == AW_EMANY ? EXIT_USAGE : EXIT_ERROR;
+	return err->code == AW_EUSAGE || err->code == AW_EMANY || err->code == AW_EWHICH
+	       ? EXIT_USAGE : EXIT_ERROR;
 }
 
 int cli_usage(const char *cmd, const char *what)
@@ -29,11 +30,13 @@ int cli_is_help(const char *arg)
 	return !strcmp(arg, "--help") || !strcmp(arg, "-h") || !strcmp(arg, "--hilfe");
 }
 
-int cli_args(int argc, char **argv, const struct command *cmd, const struct cli_opt *opts,
-             const char **file)
+int cli_parse(int argc, char **argv, const struct command *cmd, const struct cli_opt *opts,
+              const char **pos, int min, int max, int *npos, const char *missing)
 {
 	char what[200];
-	*file = NULL;
+	*npos = 0;
+	for (int i = 0; i < max; i++)
+		pos[i] = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const struct cli_opt *o;
@@ -69,13 +72,23 @@ int cli_args(int argc, char **argv, const struct command *cmd, const struct cli_
 			snprintf(what, sizeof what, "Die Option „%s“ gibt es nicht", a);
 			return cli_usage(cmd->name, what);
 		}
-		if (*file)
-			return cli_usage(cmd->name, "Geben Sie genau eine Datei an");
-		*file = a;
+		if (*npos == max) {
+			snprintf(what, sizeof what, "Zu viele Angaben: „%s“ ist überzählig", a);
+			return cli_usage(cmd->name, what);
+		}
+		pos[(*npos)++] = a;
 	}
-	if (!*file)
-		return cli_usage(cmd->name, "Es fehlt die Datei, die gelesen werden soll");
+	if (*npos < min)
+		return cli_usage(cmd->name, missing);
 	return 0;
+}
+
+int cli_args(int argc, char **argv, const struct command *cmd, const struct cli_opt *opts,
+             const char **file)
+{
+	int n;
+	return cli_parse(argc, argv, cmd, opts, file, 1, 1, &n,
+	                 "Es fehlt die Datei, die gelesen werden soll");
 }
 
 void cli_free(struct inquiry *qs, size_t n)

@@ -21,6 +21,14 @@ struct command {
 
 extern const struct command cmd_parse;
 extern const struct command cmd_export;
+extern const struct command cmd_init;
+extern const struct command cmd_import;
+extern const struct command cmd_list;
+extern const struct command cmd_save;
+extern const struct command cmd_log;
+extern const struct command cmd_show;
+extern const struct command cmd_diff;
+extern const struct command cmd_sync;
 
 /* Prints the sentence for err as "antwort: …" on stderr and returns the
  * exit status that goes with it. */
@@ -41,9 +49,15 @@ struct cli_opt {
 };
 
 /* Reads argv (argv[0] the command's name) against opts (ended by an entry
- * with lng NULL) and the one file argument. Returns 0 to go on, CLI_DONE
- * when it printed the help, or the exit status after a usage error. */
+ * with lng NULL) and between min and max arguments that are not options,
+ * stored in pos[0..*npos). missing is the sentence for too few. Returns 0
+ * to go on, CLI_DONE when it printed the help, or the exit status after a
+ * usage error. */
 #define CLI_DONE (-1)
+int cli_parse(int argc, char **argv, const struct command *cmd, const struct cli_opt *opts,
+              const char **pos, int min, int max, int *npos, const char *missing);
+
+/* cli_parse() for exactly one file argument. */
 int cli_args(int argc, char **argv, const struct command *cmd, const struct cli_opt *opts,
              const char **file);
 
@@ -58,5 +72,33 @@ void cli_free(struct inquiry *qs, size_t n);
 /* Writes data to path ("-": standard output), atomically. EXIT_OK or
  * the exit status after printing the error. */
 int cli_output(const char *path, const char *data, size_t len);
+
+/* The workspace commands share these (cli_ws.c). */
+struct workspace;
+
+/* Opens the workspace around the current folder for command cmd; on
+ * failure prints the sentence and returns the exit status. */
+int cli_workspace(struct workspace **ws);
+
+/* Finds the inquiry a person means by arg: its slug, a unique beginning of
+ * one ("2017-04-04-L4"), or its folder or anfrage.txt as a path; with arg
+ * NULL, the inquiry whose folder the current folder is in. Writes the slug
+ * to slug (SLUG_MAX + 1 bytes). EXIT_OK or the exit status after printing
+ * the error. */
+int cli_slug(struct workspace *ws, const char *arg, char *slug);
+
+/* cli_workspace() and cli_slug() in one: on success *ws is open and
+ * slug set; otherwise the error is printed and nothing is left open. */
+int cli_inquiry(const char *arg, struct workspace **ws, char *slug);
+
+/* "29.11.2026 10:14" for a time stamp and its offset in minutes. */
+char *cli_when(long long time, int tz, char *out, size_t size);
+
+/* 1 when the current folder is inside an inquiry's folder, whose slug is
+ * then written to slug. */
+int cli_slug_here(struct workspace *ws, char *slug);
+
+/* Prints the German sentence of a warning on stderr ("antwort: …"). */
+void cli_warn(const char *sentence);
 
 #endif

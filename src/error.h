@@ -28,7 +28,29 @@
 	X(AW_ENODICT, -13, "Das deutsche Wörterbuch {datei} fehlt; installieren Sie es mit „make deps“ (oder „apt-get install hunspell-de-de-frami“).") \
 	X(AW_EMANY, -14, "Die Datei {datei} enthält {detail} Anfragen; wählen Sie mit „--nur N“ eine davon aus.") \
 	X(AW_ESTDOUT, -15, "Die Ausgabe ließ sich nicht schreiben ({detail}); prüfen Sie, wohin sie umgeleitet ist, und ob dort Platz frei ist.") \
-	X(AW_EISDIR, -11, "{datei} ist ein Ordner, keine Datei; geben Sie den Namen einer Textdatei an.")
+	X(AW_EISDIR, -11, "{datei} ist ein Ordner, keine Datei; geben Sie den Namen einer Textdatei an.") \
+	X(AW_ENOWS, -20, "Der Ordner {datei} gehört zu keinem Arbeitsbereich von antwort; legen Sie mit „antwort init“ einen an oder wechseln Sie in einen Arbeitsbereich.") \
+	X(AW_EWSEXISTS, -21, "{datei} ist bereits ein Arbeitsbereich von antwort; nehmen Sie mit „antwort import DATEI“ eine Anfrage auf.") \
+	X(AW_EINREPO, -22, "{datei} liegt im Git-Repository {detail}; legen Sie den Arbeitsbereich in dessen oberstem Ordner an: „antwort init {detail}“.") \
+	X(AW_EBARE, -23, "{datei} ist ein Git-Repository ohne Arbeitsordner; holen Sie sich mit „git clone {datei} ORDNER“ eine Arbeitskopie und legen Sie den Arbeitsbereich dort an.") \
+	X(AW_ENOAUTHOR, -24, "Für die Versionsgeschichte fehlt Ihr Name oder Ihre E-Mail-Adresse; tragen Sie beide einmal ein: git config --global user.name \"Vorname Nachname\" und git config --global user.email \"name@beispiel.de\".") \
+	X(AW_EINDEXLOCK, -25, "Die Sperrdatei {datei} ist von einem abgebrochenen Git-Programm liegen geblieben und blockiert das Speichern; wenn kein anderes Git-Programm mehr läuft, löschen Sie die Datei und versuchen Sie es erneut – verloren ist nichts.") \
+	X(AW_ELOCKED, -26, "Der Arbeitsbereich ist gerade gesperrt ({datei}), weil ein anderes Programm darin speichert; versuchen Sie es in einigen Sekunden erneut – verloren ist nichts.") \
+	X(AW_EDETACHED, -27, "Der Arbeitsbereich steht auf keinem Zweig, sondern auf der alten Version {detail}; wechseln Sie mit „git switch main“ (oder Ihrem Zweig) zurück und speichern Sie dann.") \
+	X(AW_EREADONLY, -28, "Im Arbeitsbereich {datei} darf nicht geschrieben werden ({detail}); lassen Sie sich Schreibrechte geben oder arbeiten Sie in einer eigenen Kopie – gespeichert wurde nichts.") \
+	X(AW_EREV, -29, "Die Version „{detail}“ gibt es bei {datei} nicht; „antwort log {datei}“ zeigt die vorhandenen Versionen.") \
+	X(AW_ENOINQ, -30, "Im Arbeitsbereich gibt es keine Anfrage „{detail}“; „antwort list“ zeigt alle Anfragen mit ihrem Kurznamen.") \
+	X(AW_EDUP, -31, "Die Anfrage {detail} ist schon im Arbeitsbereich ({datei}); es wurde keine zweite Kopie angelegt – öffnen Sie die vorhandene.") \
+	X(AW_EDOC, -32, "{datei}, Zeile {zeile}: {detail}; korrigieren Sie die Datei und versuchen Sie es erneut – gespeichert wurde nichts.") \
+	X(AW_EGIT, -33, "Git meldet bei {datei} einen Fehler ({detail}); versuchen Sie es erneut und melden Sie es dem Entwicklungsteam, wenn er bleibt.") \
+	X(AW_ENOREMOTE, -34, "Für diesen Arbeitsbereich ist keine Fernablage eingerichtet; geben Sie ihre Adresse einmal an: „antwort sync ADRESSE“ (ein Pfad, file://, git://, ssh:// oder https://).") \
+	X(AW_EREMOTE, -35, "Die Fernablage {datei} ist nicht erreichbar ({detail}); prüfen Sie Adresse und Netzverbindung – Ihre Fassungen sind hier gesichert.") \
+	X(AW_EPUSH, -36, "Die Fernablage {datei} hat Ihre Fassungen abgelehnt ({detail}); hier ist alles gesichert – fragen Sie die Betreuung der Ablage nach den Schreibrechten.") \
+	X(AW_ECONFLICT, -37, "In {datei} stehen noch zwei Fassungen nebeneinander ({detail}); entscheiden Sie sich, löschen Sie die Zeilen „<<<<<<<“, „=======“ und „>>>>>>>“, sichern Sie mit „antwort save“ und rufen Sie „antwort sync“ erneut auf.") \
+	X(AW_EUNSAVED, -38, "{datei} hat Änderungen, die noch nicht gesichert sind; sichern Sie sie mit „antwort save {detail}“ und rufen Sie „antwort sync“ erneut auf.") \
+	X(AW_EWHICH, -41, "Geben Sie an, welche Anfrage gemeint ist: ihren Kurznamen, wie „antwort list“ ihn zeigt.") \
+	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
+	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 
 enum aw_code {
 #define AW_ENUM(code, value, sentence) code = value,

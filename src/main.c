@@ -5,6 +5,14 @@
 #include <string.h>
 
 static const struct command *const commands[] = {
+	&cmd_init,
+	&cmd_import,
+	&cmd_list,
+	&cmd_save,
+	&cmd_log,
+	&cmd_show,
+	&cmd_diff,
+	&cmd_sync,
 	&cmd_parse,
 	&cmd_export,
 };

@@ -12,7 +12,9 @@ trap 'rm -f "$log"' EXIT
 # exit status of antwort (which uses 1 and 2).
 export ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86
-export LSAN_OPTIONS=exitcode=86
+export LSAN_OPTIONS=exitcode=86:suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0
+# Full stacks, so that the suppressions above can see libgit2's frames.
+export ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0
 
 for build in "$@"; do
 	echo "== Suite gegen $build"

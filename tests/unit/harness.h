@@ -42,6 +42,11 @@ void test_writer(void);
 void test_export(void);
 void test_clean(void);
 void test_import(void);
+void test_slug(void);
+void test_docparts(void);
+void test_docmerge(void);
+void test_worddiff(void);
+void test_workspace(void);
 
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);

@@ -1,5 +1,5 @@
-/* main.c: runs every unit suite of the model. Linked without curses and
- * libgit2: the model must not need them. */
+/* main.c: runs every unit suite of the model and the workspace library.
+ * Linked without curses: neither may need it. */
 #include "harness.h"
 
 #include <stdlib.h>
@@ -53,5 +53,10 @@ int main(void)
 	test_export();
 	test_clean();
 	test_import();
+	test_slug();
+	test_docparts();
+	test_docmerge();
+	test_worddiff();
+	test_workspace();
 	return harness_failed ? 1 : 0;
 }

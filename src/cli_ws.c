@@ -1,0 +1,127 @@
+/* cli_ws.c: what the workspace commands share: opening the workspace and
+ * finding the inquiry a person means. */
+#include "cli.h"
+#include "workspace.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+int cli_workspace(struct workspace **ws)
+{
+	struct aw_error err;
+	if (ws_open(NULL, ws, &err))
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+int cli_inquiry(const char *arg, struct workspace **ws, char *slug)
+{
+	int status = cli_workspace(ws);
+	if (!status && (status = cli_slug(*ws, arg, slug))) {
+		ws_close(*ws);
+		*ws = NULL;
+	}
+	return status;
+}
+
+char *cli_when(long long time, int tz, char *out, size_t size)
+{
+	/* The time as the author saw it, in their time zone. */
+	time_t t = (time_t)(time + (long long)tz * 60);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%d.%m.%Y %H:%M", &tm);
+	return out;
+}
+
+void cli_warn(const char *sentence)
+{
+	fprintf(stderr, "antwort: %s\n", sentence);
+	fflush(stderr);
+}
+
+/* The slug in a path such as "anfragen/<slug>/anfrage.txt", "<slug>/" or
+ * an absolute path into the workspace: the component after "anfragen/",
+ * or the last one that is not anfrage.txt. */
+static void slug_of_path(const char *arg, char *out, size_t size)
+{
+	const char *p = arg, *hit = strstr(arg, WS_DIR "/");
+	while (hit) {
+		p = hit + sizeof WS_DIR;
+		hit = strstr(p, WS_DIR "/");
+	}
+	size_t n = strcspn(p, "/");
+	if (p == arg && p[n] == '/') {
+		/* No "anfragen/" in it: take the last component that names a folder. */
+		const char *last = arg;
+		for (const char *s = arg; *s; s++)
+			if (*s == '/' && s[1] && strcmp(s + 1, WS_DOC) && strcmp(s + 1, WS_DOC "/"))
+				last = s + 1;
+		p = last;
+		n = strcspn(p, "/");
+	}
+	snprintf(out, size, "%.*s", (int)n, p);
+}
+
+int cli_slug_here(struct workspace *ws, char *slug)
+{
+	char cwd[PATH_MAX], want[SLUG_MAX + 2];
+	const char *root = ws_root(ws);
+	size_t rl = strlen(root);
+	if (getcwd(cwd, sizeof cwd) && !strncmp(cwd, root, rl) &&
+	    !strncmp(cwd + rl, WS_DIR "/", sizeof WS_DIR)) {
+		slug_of_path(cwd + rl, want, sizeof want);
+		if (slug_valid(want) && !ws_has(ws, want, NULL)) {
+			memcpy(slug, want, strlen(want) + 1); /* valid: at most SLUG_MAX */
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int cli_slug(struct workspace *ws, const char *arg, char *slug)
+{
+	struct aw_error err;
+	char want[SLUG_MAX + 2];
+
+	if (!arg) {
+		if (cli_slug_here(ws, slug))
+			return EXIT_OK;
+		aw_fail(&err, AW_EWHICH, "", "");
+		return cli_fail(&err);
+	}
+	if (strchr(arg, '/'))
+		slug_of_path(arg, want, sizeof want);
+	else if (snprintf(want, sizeof want, "%s", arg) >= (int)sizeof want)
+		want[0] = '\0'; /* too long to be a slug or its beginning */
+	if (slug_valid(want) && !ws_has(ws, want, NULL)) {
+		memcpy(slug, want, strlen(want) + 1);
+		return EXIT_OK;
+	}
+	/* A unique beginning is enough, as with git's short ids. */
+	struct strlist all = STRLIST_INIT;
+	if (ws_list(ws, &all, &err))
+		return cli_fail(&err);
+	size_t hits = 0, wl = strlen(want);
+	struct buf names = BUF_INIT;
+	for (size_t i = 0; i < all.n; i++)
+		if (wl && !strncmp(all.v[i], want, wl)) {
+			if (!hits++)
+				snprintf(slug, SLUG_MAX + 1, "%s", all.v[i]);
+			buf_printf(&names, "%s%s", hits > 1 ? ", " : "", all.v[i]);
+		}
+	strlist_free(&all);
+	int status = EXIT_OK;
+	if (hits == 0)
+		aw_fail(&err, AW_ENOINQ, "", want);
+	else if (hits > 1)
+		aw_fail(&err, AW_EAMBIG, names.s ? names.s : "", want);
+	if (hits != 1)
+		status = cli_fail(&err);
+	buf_free(&names);
+	return status;
+}

@@ -1,0 +1,74 @@
+/* ws_internal.h: what the workspace's files share (ws_*.c); not for the
+ * rest of antwort, which sees only workspace.h and never a libgit2 type. */
+#ifndef ANTWORT_WS_INTERNAL_H
+#define ANTWORT_WS_INTERNAL_H
+
+#include <git2.h>
+
+#include "workspace.h"
+
+struct workspace {
+	git_repository *repo;
+	char *root;                /* top folder, ending in '/' */
+};
+
+/* Turns the last libgit2 failure rc while doing something with file into
+ * our error: full disk and missing rights get their own sentences,
+ * locks AW_ELOCKED, anything else AW_EGIT with git's own words. */
+int ws_git_fail(struct aw_error *err, int rc, const char *file);
+
+/* The branch HEAD points to ("refs/heads/main") into branch, and its commit
+ * into *tip (*unborn = 1 when the branch has no commit yet).
+ * AW_EDETACHED when HEAD points to a commit, not a branch. */
+int ws_head(struct workspace *ws, char *branch, size_t size, git_oid *tip, int *unborn,
+            struct aw_error *err);
+
+/* The id of the blob at path in commit c's tree; GIT_ENOTFOUND (as 1)
+ * when it is not there. 0, 1 or an error. */
+int ws_blob_at(const git_commit *c, const char *path, git_oid *out,
+               struct aw_error *err);
+
+/* Reads a blob into text. */
+int ws_blob_read(git_repository *repo, const git_oid *id, struct buf *text,
+                 struct aw_error *err);
+
+/* The author and committer for a new commit, from the repository's or
+ * the user's git configuration. AW_ENOAUTHOR when either is missing. */
+int ws_signature(git_repository *repo, git_signature **out, struct aw_error *err);
+
+/* Refuses to write into a workspace that cannot be written (read-only
+ * mount, missing rights) before anything is started, and waits briefly
+ * for an index.lock of a running git, naming one left behind by a crash. */
+int ws_writable(struct workspace *ws, struct aw_error *err);
+
+/* One file of a commit: its path from the top folder and its bytes. */
+struct ws_file {
+	const char *path;
+	const char *data;
+	size_t len;
+};
+
+/* Commits files on the current branch, with tree built from the tip and
+ * the branch moved only if it still points to that tip (compare and
+ * swap), retried when another process got there first. expect, when not
+ * NULL, holds for each file the blob the caller started from (zero id:
+ * the file was absent); if the tip holds a different blob by then, the
+ * commit is not made and WS_RACED is returned with the tip in *raced_tip,
+ * for the caller to merge. The files are written to the working folder
+ * before the branch moves, and the index is brought up to date after.
+ * *committed is 0 when the tree did not change. */
+#define WS_RACED 1
+int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n,
+              const git_oid *expect, const char *message, git_oid *out, int *committed,
+              git_oid *raced_tip, char *warning, size_t warning_size, struct aw_error *err);
+
+/* Packs loose objects when they pile up (libgit2 never does): all of them
+ * go into one new pack and are then removed, so nothing that another
+ * process is about to reference can disappear. Failures are not errors
+ * for the caller: the repository stays valid, only bigger. */
+void ws_pack_auto(struct workspace *ws);
+
+/* Packs now, whatever the count (tests and benchmarks). 0 or an error. */
+int ws_pack(struct workspace *ws, size_t *packed, struct aw_error *err);
+
+#endif

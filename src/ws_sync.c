@@ -1,0 +1,606 @@
+/* ws_sync.c: sharing a workspace through a remote: fetch, merge part by
+ * part, push. Never forces: what the remote has is always merged first.
+ *
+ * Documents that both sides changed where git's line merge gives up are
+ * merged by answer (docmerge.h); where both changed the same answer, the
+ * merge commit holds both versions between markers and nothing is pushed
+ * until a later save has removed them. */
+#include "ws_internal.h"
+#include "docmerge.h"
+#include "fileio.h"
+#include "reader.h"
+#include "writer.h"
+
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rounds of fetch–merge–push when someone else pushes in between. */
+#define SYNC_ROUNDS 4
+
+void ws_synced_free(struct ws_synced *s)
+{
+	strlist_free(&s->conflicts);
+}
+
+struct remote_ctx {
+	int tried_agent;
+	char rejected[512];   /* the server's reason for refusing a ref */
+};
+
+/* ssh: one try with the keys of the running ssh-agent. Anything else
+ * (passwords, tokens) is left to git's credential setup outside antwort. */
+static int credentials(git_credential **out, const char *url, const char *user,
+                       unsigned int allowed, void *payload)
+{
+	struct remote_ctx *ctx = payload;
+	(void)url;
+	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !ctx->tried_agent) {
+		ctx->tried_agent = 1;
+		return git_credential_ssh_key_from_agent(out, user ? user : "git");
+	}
+	return GIT_PASSTHROUGH;
+}
+
+/* A push the server refuses may still return 0 from git_remote_push: the
+ * reason arrives only here. */
+static int push_status(const char *refname, const char *status, void *payload)
+{
+	struct remote_ctx *ctx = payload;
+	if (status)
+		snprintf(ctx->rejected, sizeof ctx->rejected, "%s: %s", refname, status);
+	return 0;
+}
+
+/* The configured remotes: name and address. Read by walking the whole
+ * configuration, because git_remote_list() and git_remote_create() go
+ * through a regular expression that libgit2 1.5.1 never frees. */
+struct remotes {
+	struct strlist names, urls;
+};
+
+static int list_remotes(git_repository *repo, struct remotes *r)
+{
+	git_config *cfg = NULL;
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	int rc = git_repository_config_snapshot(&cfg, repo);
+	if (!rc)
+		rc = git_config_iterator_new(&it, cfg);
+	while (!rc && !(rc = git_config_next(&e, it))) {
+		size_t n = strlen(e->name);
+		if (strncmp(e->name, "remote.", 7) || n < 12 || strcmp(e->name + n - 4, ".url"))
+			continue;
+		if (strlist_addn(&r->names, e->name + 7, n - 11) || strlist_add(&r->urls, e->value))
+			rc = AW_ENOMEM;
+	}
+	git_config_iterator_free(it);
+	git_config_free(cfg);
+	return rc == GIT_ITEROVER ? 0 : rc;
+}
+
+/* Looks remote up by name, or takes it as an address. An address given
+ * while no "origin" exists becomes "origin", so that the next sync needs
+ * no argument. *track is where the remote's branch is kept locally. */
+static int pick_remote(git_repository *repo, const char *arg, const char *branch,
+                       git_remote **out, char *track, size_t tsize, char *shown, size_t ssize,
+                       struct aw_error *err)
+{
+	struct remotes r = {STRLIST_INIT, STRLIST_INIT};
+	const char *name = NULL;
+	int rc = list_remotes(repo, &r);
+	if (rc) {
+		rc = rc == AW_ENOMEM ? aw_fail(err, AW_ENOMEM, "git config", "")
+		                     : ws_git_fail(err, rc, "git config");
+		goto out;
+	}
+	int has_origin = 0;
+	for (size_t i = 0; i < r.names.n; i++) {
+		has_origin |= !strcmp(r.names.v[i], "origin");
+		/* A name, or the address of a configured remote. */
+		if (arg && !name && (!strcmp(r.names.v[i], arg) || !strcmp(r.urls.v[i], arg)))
+			name = r.names.v[i];
+	}
+	if (!arg)
+		name = has_origin ? "origin" : r.names.n ? r.names.v[0] : NULL;
+	if (arg && !name && !has_origin) {
+		/* Remembered as origin, with git's usual fetch refspec. */
+		git_config *cfg = NULL;
+		rc = git_repository_config(&cfg, repo);
+		if (!rc)
+			rc = git_config_set_string(cfg, "remote.origin.url", arg);
+		if (!rc)
+			rc = git_config_set_string(cfg, "remote.origin.fetch",
+			                           "+refs/heads/*:refs/remotes/origin/*");
+		git_config_free(cfg);
+		if (rc) {
+			rc = ws_git_fail(err, rc, "git config");
+			goto out;
+		}
+		name = "origin";
+	}
+	if (arg && !name) {
+		if ((rc = git_remote_create_anonymous(out, repo, arg))) {
+			const git_error *e = git_error_last();
+			rc = aw_fail(err, AW_EREMOTE, arg, e && e->message ? e->message : "");
+			goto out;
+		}
+		snprintf(track, tsize, "refs/antwort/fernablage/%s", branch);
+		snprintf(shown, ssize, "%s", arg);
+		goto out;
+	}
+	if (!name) {
+		rc = aw_fail(err, AW_ENOREMOTE, "", "");
+		goto out;
+	}
+	snprintf(track, tsize, "refs/remotes/%s/%s", name, branch);
+	snprintf(shown, ssize, "%s", name);
+	if ((rc = git_remote_lookup(out, repo, name)))
+		rc = ws_git_fail(err, rc, shown);
+out:
+	strlist_free(&r.names);
+	strlist_free(&r.urls);
+	return rc;
+}
+
+/* Refuses to sync over documents with changes not yet saved: a merge
+ * would otherwise have to choose between them and the remote's. */
+static int check_saved(struct workspace *ws, struct aw_error *err)
+{
+	struct strlist slugs = STRLIST_INIT;
+	git_commit *head = NULL;
+	git_oid tip;
+	int rc = ws_list(ws, &slugs, err);
+	if (rc)
+		return rc;
+	if (git_reference_name_to_id(&tip, ws->repo, "HEAD") ||
+	    git_commit_lookup(&head, ws->repo, &tip))
+		goto out; /* nothing committed yet: nothing to compare with */
+	for (size_t i = 0; !rc && i < slugs.n; i++) {
+		char rel[WS_PATH_MAX], path[PATH_MAX];
+		git_oid committed, disk;
+		ws_doc_path(slugs.v[i], rel);
+		snprintf(path, sizeof path, "%s%s", ws->root, rel);
+		int at = ws_blob_at(head, rel, &committed, NULL);
+		if (git_odb_hashfile(&disk, path, GIT_OBJECT_BLOB))
+			continue;
+		if (at != 0 || !git_oid_equal(&disk, &committed))
+			rc = aw_fail(err, AW_EUNSAVED, rel, slugs.v[i]);
+	}
+out:
+	git_commit_free(head);
+	strlist_free(&slugs);
+	return rc;
+}
+
+/* Reads the blob of an index entry into a model; 1 when it does not read
+ * as an inquiry (then it is merged as plain text). */
+static int entry_doc(git_repository *repo, const git_index_entry *e, const char *path,
+                     struct inquiry *q)
+{
+	struct buf text = BUF_INIT;
+	int rc = ws_blob_read(repo, &e->id, &text, NULL);
+	if (!rc)
+		rc = reader_read(text.s ? text.s : "", text.len, path, NULL, q, NULL) ? 1 : 0;
+	buf_free(&text);
+	return rc;
+}
+
+static int is_doc_path(const char *path)
+{
+	return fnmatch(WS_DIR "/*/" WS_DOC, path, FNM_PATHNAME) == 0;
+}
+
+/* Resolves one conflicting path of the merged index: documents part by
+ * part, other files with git's markers, a file deleted on one side and
+ * changed on the other kept. Conflicts are added to out. */
+static int resolve_path(git_repository *repo, git_index *idx, const git_index_entry *anc,
+                        const git_index_entry *ours, const git_index_entry *theirs,
+                        const char *theirs_name, struct ws_synced *out, struct aw_error *err)
+{
+	const char *path = (ours ? ours : theirs)->path;
+	char *p = strdup(path);
+	struct buf text = BUF_INIT;
+	struct strlist labels = STRLIST_INIT;
+	git_index_entry entry;
+	int rc = 0;
+
+	if (!p)
+		return aw_fail(err, AW_ENOMEM, p, "");
+	memset(&entry, 0, sizeof entry);
+	entry.mode = GIT_FILEMODE_BLOB;
+	entry.path = p;
+	if (!ours || !theirs) {
+		/* Deleted on one side, changed on the other: keep the text. */
+		const git_index_entry *kept = ours ? ours : theirs;
+		if ((rc = ws_blob_read(repo, &kept->id, &text, err)))
+			goto out;
+		if (strlist_add(&labels, "gelöscht und zugleich geändert; die Datei bleibt"))
+			rc = AW_ENOMEM;
+	} else {
+		struct inquiry qa, qo, qt, merged;
+		inquiry_init(&qa);
+		inquiry_init(&qo);
+		inquiry_init(&qt);
+		inquiry_init(&merged);
+		int docs = is_doc_path(p) && !entry_doc(repo, ours, p, &qo) &&
+		           !entry_doc(repo, theirs, p, &qt) &&
+		           (!anc || !entry_doc(repo, anc, p, &qa));
+		if (docs) {
+			rc = docmerge(anc ? &qa : NULL, &qo, &qt, "Ihre Fassung", theirs_name, &merged,
+			              &labels);
+			if (!rc)
+				rc = writer_write(&merged, &text);
+		} else {
+			git_merge_file_result res;
+			git_merge_file_options fo;
+			git_merge_file_options_init(&fo, GIT_MERGE_FILE_OPTIONS_VERSION);
+			fo.our_label = "Ihre Fassung";
+			fo.their_label = theirs_name;
+			rc = git_merge_file_from_index(&res, repo, anc, ours, theirs, &fo);
+			if (rc) {
+				rc = ws_git_fail(err, rc, p);
+			} else {
+				rc = buf_add(&text, res.ptr ? res.ptr : "", res.len);
+				if (!rc && !res.automergeable)
+					rc = strlist_add(&labels, "beide Fassungen stehen in der Datei");
+				git_merge_file_result_free(&res);
+			}
+		}
+		inquiry_free(&qa);
+		inquiry_free(&qo);
+		inquiry_free(&qt);
+		inquiry_free(&merged);
+		if (rc && rc != AW_ENOMEM)
+			goto out;
+	}
+	if (rc) {
+		rc = aw_fail(err, AW_ENOMEM, p, "");
+		goto out;
+	}
+	for (size_t i = 0; i < labels.n; i++) {
+		struct buf line = BUF_INIT;
+		if (buf_printf(&line, "%s: %s", p, labels.v[i]) || strlist_push(&out->conflicts, buf_take(&line))) {
+			buf_free(&line);
+			rc = aw_fail(err, AW_ENOMEM, p, "");
+			goto out;
+		}
+	}
+	/* The merged index lives in memory only, so the blob is written
+	 * first and the entry points to it. */
+	if ((rc = git_blob_create_from_buffer(&entry.id, repo, text.s ? text.s : "", text.len)) ||
+	    (rc = git_index_conflict_remove(idx, p)) || (rc = git_index_add(idx, &entry)))
+		rc = ws_git_fail(err, rc, p);
+out:
+	free(p);
+	buf_free(&text);
+	strlist_free(&labels);
+	return rc;
+}
+
+/* Merges theirs into ours: the tree of the merge commit. */
+static int merge_trees(struct workspace *ws, git_commit *ours, git_commit *theirs,
+                       const char *theirs_name, git_oid *tree_out, struct ws_synced *out,
+                       struct aw_error *err)
+{
+	git_repository *repo = ws->repo;
+	git_oid base_id;
+	git_commit *base = NULL;
+	git_tree *tb = NULL, *to = NULL, *tt = NULL;
+	git_index *idx = NULL;
+	git_index_conflict_iterator *it = NULL;
+	int rc;
+
+	/* Two workspaces started apart (each with its own first commit) have
+	 * no common ancestor: then everything is merged against nothing. */
+	rc = git_merge_base(&base_id, repo, git_commit_id(ours), git_commit_id(theirs));
+	if (rc == 0)
+		rc = git_commit_lookup(&base, repo, &base_id);
+	else if (rc == GIT_ENOTFOUND)
+		rc = 0;
+	if (!rc && base)
+		rc = git_commit_tree(&tb, base);
+	if (!rc)
+		rc = git_commit_tree(&to, ours);
+	if (!rc)
+		rc = git_commit_tree(&tt, theirs);
+	if (!rc)
+		rc = git_merge_trees(&idx, repo, tb, to, tt, NULL);
+	if (rc) {
+		rc = ws_git_fail(err, rc, ws->root);
+		goto out;
+	}
+	/* Collect the conflicts first: resolving changes the index under the
+	 * iterator. */
+	struct strlist paths = STRLIST_INIT;
+	const git_index_entry *a, *o, *t;
+	if ((rc = git_index_conflict_iterator_new(&it, idx))) {
+		rc = ws_git_fail(err, rc, ws->root);
+		goto out;
+	}
+	while (!(rc = git_index_conflict_next(&a, &o, &t, it)))
+		if (strlist_add(&paths, (o ? o : t ? t : a)->path)) {
+			rc = AW_ENOMEM;
+			break;
+		}
+	git_index_conflict_iterator_free(it);
+	it = NULL;
+	if (rc != GIT_ITEROVER) {
+		strlist_free(&paths);
+		rc = rc == AW_ENOMEM ? aw_fail(err, AW_ENOMEM, ws->root, "") : ws_git_fail(err, rc, ws->root);
+		goto out;
+	}
+	rc = 0;
+	for (size_t i = 0; !rc && i < paths.n; i++) {
+		if ((rc = git_index_conflict_get(&a, &o, &t, idx, paths.v[i]))) {
+			rc = ws_git_fail(err, rc, paths.v[i]);
+			break;
+		}
+		if (!o && !t)
+			rc = git_index_conflict_remove(idx, paths.v[i]); /* deleted on both sides */
+		else
+			rc = resolve_path(repo, idx, a, o, t, theirs_name, out, err);
+	}
+	strlist_free(&paths);
+	if (!rc && (rc = git_index_write_tree_to(tree_out, idx, repo)))
+		rc = ws_git_fail(err, rc, ws->root);
+out:
+	git_index_conflict_iterator_free(it);
+	git_index_free(idx);
+	git_tree_free(tb);
+	git_tree_free(to);
+	git_tree_free(tt);
+	git_commit_free(base);
+	return rc;
+}
+
+/* Makes the working folder show tree, from HEAD's, refusing to overwrite
+ * anything not saved. */
+static int checkout(struct workspace *ws, const git_oid *tree_id, struct aw_error *err)
+{
+	git_tree *tree = NULL;
+	git_checkout_options co;
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	int rc = git_tree_lookup(&tree, ws->repo, tree_id);
+	if (!rc)
+		rc = git_checkout_tree(ws->repo, (git_object *)tree, &co);
+	git_tree_free(tree);
+	if (rc == GIT_ECONFLICT)
+		return aw_fail(err, AW_EUNSAVED, ws->root, "");
+	return rc ? ws_git_fail(err, rc, ws->root) : 0;
+}
+
+/* Documents between markers in the versions we are about to push. */
+static int check_markers(struct workspace *ws, const git_oid *remote_tip, const git_oid *local,
+                         struct aw_error *err)
+{
+	git_commit *lc = NULL, *rcmt = NULL;
+	git_tree *lt = NULL, *rt = NULL;
+	git_diff *diff = NULL;
+	int rc = git_commit_lookup(&lc, ws->repo, local);
+	if (!rc)
+		rc = git_commit_tree(&lt, lc);
+	if (!rc && remote_tip && !(rc = git_commit_lookup(&rcmt, ws->repo, remote_tip)))
+		rc = git_commit_tree(&rt, rcmt);
+	if (!rc)
+		rc = git_diff_tree_to_tree(&diff, ws->repo, rt, lt, NULL);
+	if (rc) {
+		rc = ws_git_fail(err, rc, ws->root);
+		goto out;
+	}
+	for (size_t i = 0; !rc && i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if (d->status == GIT_DELTA_DELETED)
+			continue;
+		struct buf text = BUF_INIT;
+		if ((rc = ws_blob_read(ws->repo, &d->new_file.id, &text, err)))
+			break;
+		if (text.s && docmerge_text_has_markers(text.s, text.len)) {
+			struct inquiry q;
+			struct strlist labels = STRLIST_INIT;
+			struct buf what = BUF_INIT;
+			inquiry_init(&q);
+			if (is_doc_path(d->new_file.path) &&
+			    !reader_read(text.s, text.len, d->new_file.path, NULL, &q, NULL) &&
+			    !docmerge_markers(&q, &labels))
+				for (size_t j = 0; j < labels.n; j++)
+					buf_printf(&what, "%s%s", j ? ", " : "", labels.v[j]);
+			rc = aw_fail(err, AW_ECONFLICT, d->new_file.path,
+			             what.s ? what.s : "Konfliktmarkierungen");
+			buf_free(&what);
+			strlist_free(&labels);
+			inquiry_free(&q);
+		}
+		buf_free(&text);
+	}
+out:
+	git_diff_free(diff);
+	git_tree_free(lt);
+	git_tree_free(rt);
+	git_commit_free(lc);
+	git_commit_free(rcmt);
+	return rc;
+}
+
+/* Moves the branch from old (NULL: unborn) to new, only if it is still
+ * at old. GIT_EMODIFIED when someone saved meanwhile. */
+static int move_branch(git_repository *repo, const char *branch, const git_oid *old,
+                       const git_oid *new, const char *why)
+{
+	git_reference *ref = NULL;
+	int rc = old ? git_reference_create_matching(&ref, repo, branch, new, 1, old, why)
+	             : git_reference_create(&ref, repo, branch, new, 0, why);
+	git_reference_free(ref);
+	return rc == GIT_EEXISTS ? GIT_EMODIFIED : rc;
+}
+
+int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
+            struct aw_error *err)
+{
+	git_repository *repo = ws->repo;
+	git_remote *remote = NULL;
+	git_signature *sig = NULL;
+	struct remote_ctx ctx;
+	char branch[256], track[400], shown[300];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&ctx, 0, sizeof ctx);
+	if ((rc = ws_writable(ws, err)) || (rc = ws_signature(repo, &sig, err)) ||
+	    (rc = check_saved(ws, err)))
+		goto out;
+	git_oid local;
+	int unborn;
+	if ((rc = ws_head(ws, branch, sizeof branch, &local, &unborn, err)))
+		goto out;
+	const char *short_branch = !strncmp(branch, "refs/heads/", 11) ? branch + 11 : branch;
+	snprintf(out->branch, sizeof out->branch, "%s", short_branch);
+	if ((rc = pick_remote(repo, remote_arg, short_branch, &remote, track, sizeof track, shown,
+	                      sizeof shown, err)))
+		goto out;
+	snprintf(out->remote, sizeof out->remote, "%s", shown);
+	const char *url = git_remote_url(remote) ? git_remote_url(remote) : shown;
+
+	/* One remote object for every round: libgit2 1.5.1 leaks each one. */
+	git_fetch_options fo;
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	fo.callbacks.credentials = credentials;
+	fo.callbacks.payload = &ctx;
+	git_push_options po;
+	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	po.callbacks.credentials = credentials;
+	po.callbacks.push_update_reference = push_status;
+	po.callbacks.payload = &ctx;
+	char fetch_spec[700], push_spec[600];
+	snprintf(fetch_spec, sizeof fetch_spec, "+%s:%s", branch, track);
+	snprintf(push_spec, sizeof push_spec, "%s:%s", branch, branch);
+	char *fs = fetch_spec, *ps = push_spec;
+	git_strarray fetch_specs = {&fs, 1}, push_specs = {&ps, 1};
+	char theirs_name[400];
+	snprintf(theirs_name, sizeof theirs_name, "Fassung von %s", shown);
+
+	for (int round = 0; ; round++) {
+		if (round == SYNC_ROUNDS) {
+			rc = aw_fail(err, AW_ELOCKED, url, "");
+			goto out;
+		}
+		ctx.tried_agent = 0;
+		if ((rc = git_remote_fetch(remote, &fetch_specs, &fo, "antwort sync"))) {
+			const git_error *e = git_error_last();
+			rc = aw_fail(err, AW_EREMOTE, url, e && e->message ? e->message : "");
+			goto out;
+		}
+		git_oid theirs;
+		int have_theirs = git_reference_name_to_id(&theirs, repo, track) == 0;
+		if ((rc = ws_head(ws, branch, sizeof branch, &local, &unborn, err)))
+			goto out;
+
+		if (have_theirs && (unborn || !git_oid_equal(&theirs, &local))) {
+			int ours_ahead = !unborn && git_graph_descendant_of(repo, &local, &theirs) == 1;
+			int theirs_ahead = unborn || git_graph_descendant_of(repo, &theirs, &local) == 1;
+			if (theirs_ahead) {
+				git_commit *tc = NULL;
+				if ((rc = git_commit_lookup(&tc, repo, &theirs))) {
+					rc = ws_git_fail(err, rc, url);
+					goto out;
+				}
+				rc = checkout(ws, git_commit_tree_id(tc), err);
+				git_commit_free(tc);
+				if (rc)
+					goto out;
+				rc = move_branch(repo, branch, unborn ? NULL : &local, &theirs,
+				                 "antwort sync: fast-forward");
+				if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED)
+					continue;
+				if (rc) {
+					rc = ws_git_fail(err, rc, branch);
+					goto out;
+				}
+				out->fetched = 1;
+				local = theirs;
+			} else if (!ours_ahead) {
+				git_commit *oc = NULL, *tc = NULL;
+				git_oid tree_id, merge_id;
+				struct buf msg = BUF_INIT;
+				strlist_free(&out->conflicts);
+				rc = git_commit_lookup(&oc, repo, &local);
+				if (!rc)
+					rc = git_commit_lookup(&tc, repo, &theirs);
+				if (rc)
+					rc = ws_git_fail(err, rc, url);
+				else
+					rc = merge_trees(ws, oc, tc, theirs_name, &tree_id, out, err);
+				if (!rc) {
+					git_tree *tree = NULL;
+					const git_commit *parents[2] = {oc, tc};
+					buf_printf(&msg, "Fassungen von %s übernommen\n", shown);
+					if (out->conflicts.n)
+						buf_adds(&msg, "\nBeide Fassungen stehen noch nebeneinander:\n");
+					for (size_t i = 0; i < out->conflicts.n; i++)
+						buf_printf(&msg, "- %s\n", out->conflicts.v[i]);
+					if (!msg.s)
+						rc = aw_fail(err, AW_ENOMEM, url, "");
+					else if ((rc = git_tree_lookup(&tree, repo, &tree_id)) ||
+					         (rc = git_commit_create(&merge_id, repo, NULL, sig, sig, NULL,
+					                                 msg.s, tree, 2, parents)))
+						rc = ws_git_fail(err, rc, ws->root);
+					git_tree_free(tree);
+				}
+				if (!rc)
+					rc = checkout(ws, &tree_id, err);
+				git_commit_free(oc);
+				git_commit_free(tc);
+				buf_free(&msg);
+				if (rc)
+					goto out;
+				rc = move_branch(repo, branch, &local, &merge_id, "antwort sync: merge");
+				if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED)
+					continue;
+				if (rc) {
+					rc = ws_git_fail(err, rc, branch);
+					goto out;
+				}
+				out->fetched = out->merged = 1;
+				local = merge_id;
+				ws_pack_auto(ws);
+			}
+		}
+		/* Conflicts stay here until someone has chosen. */
+		if (out->conflicts.n)
+			goto out;
+		if (unborn && !have_theirs)
+			goto out; /* nothing on either side */
+		if (have_theirs && git_oid_equal(&theirs, &local))
+			goto out; /* the remote has everything already */
+		if ((rc = check_markers(ws, have_theirs ? &theirs : NULL, &local, err)))
+			goto out;
+		ctx.rejected[0] = '\0';
+		ctx.tried_agent = 0;
+		rc = git_remote_push(remote, &push_specs, &po);
+		if (rc == GIT_ENONFASTFORWARD || (!rc && (strstr(ctx.rejected, "fast-forward") ||
+		                                          strstr(ctx.rejected, "fetch first"))))
+			continue; /* someone pushed in between: merge theirs too */
+		if (rc) {
+			const git_error *e = git_error_last();
+			rc = aw_fail(err, AW_EREMOTE, url, e && e->message ? e->message : "");
+			goto out;
+		}
+		if (ctx.rejected[0]) {
+			rc = aw_fail(err, AW_EPUSH, url, ctx.rejected);
+			goto out;
+		}
+		/* Remember what the remote has now, as a fetch would. */
+		git_reference *ref = NULL;
+		git_reference_create(&ref, repo, track, &local, 1, "antwort sync: push");
+		git_reference_free(ref);
+		out->pushed = 1;
+		break;
+	}
+out:
+	git_remote_free(remote);
+	git_signature_free(sig);
+	return rc;
+}

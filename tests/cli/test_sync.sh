@@ -1,0 +1,166 @@
+#!/bin/sh
+# test_sync.sh: two people share a workspace through a bare repository and
+# through git daemon; different answers merge, the same answer keeps both.
+# Every result is read back with the git CLI.
+. "$(dirname "$0")/../lib.sh"
+ANTWORT=$(cd "$(dirname "$ANTWORT")" && pwd)/$(basename "$ANTWORT")
+TOP=$(pwd)
+EX="$TOP/share/examples/vorlage-2024-05-14-L7-wasserstoffbusse.txt"
+SLUG=2024-05-14-L7-wasserstoffbusse
+DOC=anfragen/$SLUG/anfrage.txt
+trap 'kill "$(cat "$T/daemon.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$T"' EXIT
+
+git config --global user.name "Anna Müller"
+git config --global user.email "anna@finanzen.bremen.de"
+git config --global init.defaultBranch main
+mkdir -p "$T/ben/.config"
+HOME="$T/ben" git config --global user.name "Ben Jürgens"
+HOME="$T/ben" git config --global user.email "ben@inneres.bremen.de"
+HOME="$T/ben" git config --global init.defaultBranch main
+# as_ben CMD...: runs CMD as the second person (own git identity).
+as_ben() { HOME="$T/ben" XDG_CONFIG_HOME="$T/ben/.config" "$@"; }
+
+# edit FILE FROM TO: one sentence changed by "another editor".
+edit() { sed -i "s/$2/$3/" "$1" && grep -q "$3" "$1"; }
+
+sync_scenario() { # NAME URL A-DIR B-DIR
+	scen=$1 url=$2 a=$3 b=$4
+
+	run init "$a"
+	cd "$a" || exit 2
+	"$ANTWORT" import "$EX" >/dev/null 2>&1
+	run sync "$url"
+	check "$scen: the first sync pushes, exit 0" test "$status" = 0
+	check "$scen: it says the versions are on the remote" grep -q "Ihre Fassungen sind jetzt auch in origin" "$T/out"
+	check "$scen: the remote's main is ours" \
+		test "$(git ls-remote "$url" refs/heads/main | cut -f1)" = "$(git rev-parse HEAD)"
+	check "$scen: the address is remembered as origin" test "$(git config remote.origin.url)" = "$url"
+	run sync
+	check "$scen: a second sync has nothing to do" grep -q "sind auf demselben Stand" "$T/out"
+
+	# The second person joins with a workspace of their own.
+	as_ben run init "$b"
+	cd "$b" || exit 2
+	as_ben run sync "$url"
+	check "$scen: joining merges the two beginnings, exit 0" test "$status" = 0
+	check "$scen: after joining the inquiry is there" cmp -s "$a/$DOC" "$b/$DOC"
+	check "$scen: joining pushes the merge" \
+		test "$(git ls-remote "$url" refs/heads/main | cut -f1)" = "$(git rev-parse HEAD)"
+	cd "$a" && "$ANTWORT" sync >/dev/null 2>&1
+
+	# Different answers: merged without a conflict.
+	cd "$a" && edit "$DOC" "zwölf Busse" "dreizehn Busse" && "$ANTWORT" save >/dev/null 2>&1 &&
+		run sync
+	check "$scen: A pushes a change to answer 1" test "$status" = 0
+	cd "$b" && edit "$DOC" "zweijährigen Probebetriebs" "dreijährigen Probebetriebs" &&
+		as_ben "$ANTWORT" save "$SLUG" >/dev/null 2>&1
+	as_ben run sync
+	check "$scen: B's sync merges A's answer 1 with B's answer 4, exit 0" test "$status" = 0
+	check "$scen: B is told about the merge" grep -q "geholt und mit Ihren zusammengeführt" "$T/out"
+	check "$scen: B's file has both changes" \
+		sh -c "grep -q 'dreizehn Busse' '$b/$DOC' && grep -q 'dreijährigen Probebetriebs' '$b/$DOC'"
+	check "$scen: the merge commit has two parents" test "$(git -C "$b" log -1 --format=%p | wc -w)" = 2
+	check "$scen: the merge is by Ben" test "$(git -C "$b" log -1 --format=%an)" = "Ben Jürgens"
+	check "$scen: B's git status is clean" test -z "$(git -C "$b" status --porcelain)"
+	cd "$a" && run sync
+	check "$scen: A's sync takes the merge" grep -q "Neue Fassungen von origin geholt" "$T/out"
+	check "$scen: A's file has both changes" \
+		sh -c "grep -q 'dreizehn Busse' '$a/$DOC' && grep -q 'dreijährigen Probebetriebs' '$a/$DOC'"
+	check "$scen: A and B have the same version" test "$(git -C "$a" rev-parse HEAD)" = "$(git -C "$b" rev-parse HEAD)"
+	check "$scen: A's repository is sound" git -C "$a" fsck --strict --no-progress --no-dangling
+
+	# The same answer: both versions kept, nothing pushed.
+	cd "$a" && edit "$DOC" "an vier Tagen auf" "an vier Tagen (Fassung Anna) auf" &&
+		"$ANTWORT" save >/dev/null 2>&1 && "$ANTWORT" sync >/dev/null 2>&1
+	remote_before=$(git ls-remote "$url" refs/heads/main | cut -f1)
+	cd "$b" && edit "$DOC" "an vier Tagen auf" "an vier Tagen (Fassung Ben) auf" &&
+		as_ben "$ANTWORT" save >/dev/null 2>&1
+	as_ben run sync
+	check "$scen: the same answer changed twice exits 1" test "$status" = 1
+	check "$scen: the conflicting answer is named" grep -q "^  $DOC: Zu Frage 2 und 3$" "$T/out"
+	check "$scen: the user is told how to resolve it" grep -q "löschen Sie die drei Markierungszeilen" "$T/out"
+	check "$scen: both versions are in the file between markers" \
+		sh -c "grep -q '^<<<<<<< Ihre Fassung' '$b/$DOC' && grep -q '^=======\$' '$b/$DOC' && grep -q '^>>>>>>> Fassung von origin' '$b/$DOC' && grep -q 'Fassung Anna' '$b/$DOC' && grep -q 'Fassung Ben' '$b/$DOC'"
+	check "$scen: nothing was pushed" test "$(git ls-remote "$url" refs/heads/main | cut -f1)" = "$remote_before"
+	check "$scen: the merge with both versions is committed" \
+		sh -c "git -C '$b' log -1 --format=%B | grep -q 'Beide Fassungen stehen noch nebeneinander'"
+	check "$scen: B's git status is clean after the conflict" test -z "$(git -C "$b" status --porcelain)"
+	as_ben run sync
+	check "$scen: syncing again before resolving is refused, exit 2" test "$status" = 2
+	check "$scen: the refusal names the file and the answer" \
+		grep -q "In $DOC stehen noch zwei Fassungen nebeneinander (Zu Frage 2 und 3)" "$T/err"
+	check "$scen: still nothing pushed" test "$(git ls-remote "$url" refs/heads/main | cut -f1)" = "$remote_before"
+
+	# Resolve: keep Ben's own version ("Ihre Fassung" in his file), drop
+	# the markers and Anna's paragraph.
+	awk '/^<<<<<<< /{next} /^=======$/{skip=1; next} /^>>>>>>> /{skip=0; next} !skip' "$b/$DOC" |
+		cat -s >"$T/resolved" && cp "$T/resolved" "$b/$DOC"
+	as_ben run save
+	check "$scen: the resolved file saves" test "$status" = 0
+	as_ben run sync
+	check "$scen: after resolving, sync pushes, exit 0" test "$status" = 0
+	cd "$a" && "$ANTWORT" sync >/dev/null 2>&1
+	check "$scen: A gets the resolution" \
+		sh -c "grep -q 'Fassung Ben' '$a/$DOC' && ! grep -q 'Fassung Anna' '$a/$DOC' && ! grep -q '^<<<<<<<' '$a/$DOC'"
+	check "$scen: A and B agree in the end" cmp -s "$a/$DOC" "$b/$DOC"
+}
+
+# --- through a bare repository on disk --------------------------------------
+git init -q --bare "$T/ablage.git"
+sync_scenario "sync (bare)" "$T/ablage.git" "$T/a" "$T/b"
+check "sync (bare): the shared repository is sound" git -C "$T/ablage.git" fsck --strict --no-progress --no-dangling
+check "sync (bare): the history holds both authors" \
+	test "$(git -C "$T/ablage.git" log --format=%an main | sort -u | tr '\n' ,)" = "Anna Müller,Ben Jürgens,"
+
+# A clone made with plain git is a workspace too.
+git clone -q "$T/ablage.git" "$T/klon"
+cd "$T/klon" && run log "$SLUG"
+check "sync: a plain git clone is a workspace" grep -q "eingegangen" "$T/out"
+
+# --- bad cases ----------------------------------------------------------------
+cd "$T/a" || exit 2
+edit "$DOC" "Bremen-Nord" "Bremen-Nord (ungesichert)"
+run sync
+check "sync: unsaved changes are refused, exit 2" test "$status" = 2
+check "sync: the refusal names the file and the command" \
+	grep -q "$DOC hat Änderungen, die noch nicht gesichert sind; sichern Sie sie mit „antwort save $SLUG“" "$T/err"
+check "sync: the unsaved text is untouched" grep -q "(ungesichert)" "$DOC"
+"$ANTWORT" save >/dev/null 2>&1
+run sync "$T/gibtsnicht.git"
+check "sync: an unreachable remote exits 2" test "$status" = 2
+check "sync: the message names the address" grep -q "Die Fernablage $T/gibtsnicht.git ist nicht erreichbar" "$T/err"
+"$ANTWORT" init "$T/einsam" >/dev/null 2>&1
+cd "$T/einsam" && run sync
+check "sync: without a remote the message says how to give one" \
+	grep -q "keine Fernablage eingerichtet; geben Sie ihre Adresse einmal an: „antwort sync ADRESSE“" "$T/err"
+
+# --- through git daemon on 127.0.0.1 -----------------------------------------
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null)
+mkdir -p "$T/srv"
+git init -q --bare "$T/srv/team.git"
+git init -q --bare "$T/srv/gesperrt.git"
+printf '#!/bin/sh\necho "Ablage gesperrt" >&2\nexit 1\n' >"$T/srv/gesperrt.git/hooks/pre-receive"
+chmod +x "$T/srv/gesperrt.git/hooks/pre-receive"
+if [ -n "$port" ] && git daemon --reuseaddr --base-path="$T/srv" --export-all --enable=receive-pack \
+	--listen=127.0.0.1 --port="$port" --pid-file="$T/daemon.pid" --detach "$T/srv" 2>/dev/null; then
+	i=0
+	until git ls-remote "git://127.0.0.1:$port/team.git" >/dev/null 2>&1 || [ $i -ge 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	sync_scenario "sync (git daemon)" "git://127.0.0.1:$port/team.git" "$T/d1" "$T/d2"
+	check "sync (git daemon): the served repository is sound" git -C "$T/srv/team.git" fsck --strict --no-progress --no-dangling
+
+	"$ANTWORT" init "$T/abgelehnt" >/dev/null 2>&1
+	cd "$T/abgelehnt" && "$ANTWORT" import "$EX" >/dev/null 2>&1
+	run sync "git://127.0.0.1:$port/gesperrt.git"
+	check "sync: a push the remote rejects exits 2" test "$status" = 2
+	check "sync: the rejection is explained with the server's reason" \
+		grep -q "hat Ihre Fassungen abgelehnt (refs/heads/main: pre-receive hook declined)" "$T/err"
+	kill "$(cat "$T/daemon.pid")" 2>/dev/null
+	run sync "git://127.0.0.1:$port/team.git"
+	check "sync: a daemon that is gone is unreachable, exit 2" \
+		sh -c "[ $status = 2 ] && grep -q 'ist nicht erreichbar' '$T/err'"
+else
+	skip "sync (git daemon)" "git daemon could not be started on 127.0.0.1"
+fi

@@ -1,0 +1,168 @@
+/* test_workspace.c: the workspace library as the editor will use it:
+ * saving a model with the version it started from, when someone else has
+ * saved the same inquiry in between. The command line cannot reach this
+ * path (`antwort save` commits the file as it is), so it is tested here. */
+#include "harness.h"
+#include "buf.h"
+#include "reader.h"
+#include "workspace.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char doc_text[] =
+	"Vorlage für die Sitzung des Senats am 4.4.2017\n\n"
+	"„Frage für die Fragestunde – L4 “Videotelefonie in der Verwaltung““\n\n"
+	"Die Fraktion der SPD hat folgende Anfrage für die Fragestunde der Bürgerschaft (Land) an den Senat gestellt:\n\n"
+	"„Wir fragen den Senat:\n\n"
+	"1. Wird Videotelefonie genutzt?\n"
+	"2. Welche Vorteile hat sie?\n"
+	"3. Gibt es Bedenken?\n\n"
+	"Der Senat beantwortet die Anfrage wie folgt:\n\n"
+	"Zu Frage 1:\n\nNein.\n\n"
+	"Zu Frage 2:\n\nKeine.\n\n"
+	"Zu Frage 3:\n\nJa.\n";
+
+/* Replaces the paragraphs of the answer to question n with one. */
+static void set_answer(struct inquiry *q, int n, const char *text)
+{
+	for (size_t i = 0; i < q->nanswers; i++)
+		if (q->answers[i].ncovers == 1 && q->answers[i].covers[0] == n) {
+			strlist_free(&q->answers[i].paras);
+			strlist_add(&q->answers[i].paras, text);
+		}
+}
+
+static int read_text(const char *text, struct inquiry *q)
+{
+	struct aw_error err;
+	return reader_read(text, strlen(text), "t", NULL, q, &err);
+}
+
+static char *slurp_doc(struct workspace *ws, const char *slug)
+{
+	char rel[WS_PATH_MAX], path[4096];
+	snprintf(path, sizeof path, "%s%s", ws_root(ws), ws_doc_path(slug, rel));
+	return harness_slurp(path, NULL);
+}
+
+void test_workspace(void)
+{
+	char dir[] = "/tmp/antwort-ws-unit.XXXXXX", home[4200], cfg[4300];
+	struct aw_error err;
+	if (!mkdtemp(dir)) {
+		SKIP("workspace: library", "no temporary folder");
+		return;
+	}
+	/* A private identity, as a user's git configuration would give it. */
+	snprintf(home, sizeof home, "%s/home", dir);
+	snprintf(cfg, sizeof cfg, "%s/.gitconfig", home);
+	mkdir(home, 0700);
+	FILE *f = fopen(cfg, "w");
+	fputs("[user]\n\tname = Anna Müller\n\temail = anna@example.org\n", f);
+	fclose(f);
+	char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+	setenv("HOME", home, 1);
+	char wsdir[4200];
+	snprintf(wsdir, sizeof wsdir, "%s/ws", dir);
+
+	CHECK(ws_init(wsdir, &err) == 0, "workspace: init makes a workspace");
+	struct workspace *ws = NULL;
+	CHECK(ws_open(wsdir, &ws, &err) == 0 && ws, "workspace: open finds it");
+	if (!ws)
+		goto out;
+
+	struct inquiry q, a, b, c;
+	inquiry_init(&q);
+	read_text(doc_text, &q);
+	char slug[SLUG_MAX + 1];
+	struct ws_saved s = {0};
+	CHECK(ws_import(ws, &q, slug, &s, &err) == 0 && s.committed, "workspace: import commits");
+	CHECK_STR(slug, "2017-04-04-L4-videotelefonie", "workspace: import slug");
+	CHECK_STR(s.subject, "Anfrage L4 „Videotelefonie in der Verwaltung“ eingegangen",
+	          "workspace: import message");
+	char base[WS_ID_LEN + 1];
+	memcpy(base, s.id, sizeof base);
+
+	/* Two editors opened the same version; the first saves answer 1. */
+	inquiry_init(&a);
+	read_text(doc_text, &a);
+	set_answer(&a, 1, "Ja, seit 2016.");
+	CHECK(ws_save(ws, slug, &a, base, &s, &err) == 0 && s.committed,
+	      "workspace: the first editor saves");
+	CHECK_STR(s.subject, "Antwort zu Frage 1 überarbeitet", "workspace: save message");
+
+	/* The second saves answer 2 from the same base: merged, not undone. */
+	inquiry_init(&b);
+	read_text(doc_text, &b);
+	set_answer(&b, 2, "Schnellere Abstimmung.");
+	CHECK(ws_save(ws, slug, &b, base, &s, &err) == 0 && s.committed,
+	      "workspace: the second editor saves on the old base");
+	CHECK(s.conflicts.n == 0, "workspace: different answers merge without conflict");
+	char *now = slurp_doc(ws, slug);
+	CHECK(now && strstr(now, "Ja, seit 2016.") && strstr(now, "Schnellere Abstimmung."),
+	      "workspace: the merged file holds both editors' answers");
+	CHECK_STR(s.subject, "Antwort zu Frage 2 überarbeitet",
+	          "workspace: the merged save's message names its own change");
+	free(now);
+
+	/* A third changes answer 1 as well, from the old base: both kept. */
+	inquiry_init(&c);
+	read_text(doc_text, &c);
+	set_answer(&c, 1, "Nur in Ausnahmefällen.");
+	CHECK(ws_save(ws, slug, &c, base, &s, &err) == 0 && s.committed,
+	      "workspace: a conflicting save still commits");
+	CHECK(s.conflicts.n == 1 && !strcmp(s.conflicts.v[0], "Zu Frage 1"),
+	      "workspace: the conflicting answer is reported");
+	now = slurp_doc(ws, slug);
+	CHECK(now && strstr(now, "<<<<<<< Ihre Fassung\n\nNur in Ausnahmefällen.\n\n=======\n\n"
+	                         "Ja, seit 2016.\n\n>>>>>>> Fassung von Anna Müller"),
+	      "workspace: both versions of answer 1 are kept between markers");
+	CHECK(now && strstr(now, "Schnellere Abstimmung."), "workspace: answer 2 is still there");
+	free(now);
+
+	/* Saving what is there already makes no commit. */
+	struct buf text = BUF_INIT;
+	struct ws_version ver;
+	struct inquiry d;
+	inquiry_init(&d);
+	CHECK(ws_show(ws, slug, NULL, &text, &ver, &err) == 0, "workspace: show the tip");
+	read_text(text.s, &d);
+	char tip[WS_ID_LEN + 1];
+	memcpy(tip, ver.id, sizeof tip);
+	CHECK(ws_save(ws, slug, &d, NULL, &s, &err) == 0 && !s.committed && !strcmp(s.id, tip),
+	      "workspace: an unchanged save makes no commit");
+
+	struct ws_version *log = NULL;
+	size_t n = 0;
+	CHECK(ws_log(ws, slug, &log, &n, &err) == 0 && n == 4, "workspace: four versions in the log");
+	CHECK(n == 4 && !strcmp(log[0].answers, "1") && !strcmp(log[1].answers, "2") &&
+	      !strcmp(log[3].answers, ""), "workspace: the log lists the changed answers");
+	CHECK(n == 4 && !strcmp(log[0].author, "Anna Müller"), "workspace: the log names the author");
+	free(log);
+
+	CHECK(ws_show(ws, slug, "gibtsnicht", &text, NULL, &err) == AW_EREV,
+	      "workspace: an unknown revision is AW_EREV");
+	CHECK(ws_save(ws, "../../etc", &d, NULL, &s, &err) == AW_ENOINQ,
+	      "workspace: a slug that leaves anfragen/ is refused");
+
+	buf_free(&text);
+	ws_saved_free(&s);
+	inquiry_free(&q);
+	inquiry_free(&a);
+	inquiry_free(&b);
+	inquiry_free(&c);
+	inquiry_free(&d);
+	ws_close(ws);
+out:
+	if (old_home)
+		setenv("HOME", old_home, 1);
+	free(old_home);
+	char cmd[4300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		SKIP("workspace: cleanup", dir);
+}
