@@ -3,6 +3,7 @@
 #include "workspace.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static int run(int argc, char **argv)
 {
@@ -16,8 +17,10 @@ static int run(int argc, char **argv)
 	const char *dir = n ? pos[0] : ".";
 	if (ws_init(dir, &err))
 		return cli_fail(&err);
+	char *where = realpath(dir, NULL);
 	printf("Arbeitsbereich angelegt in %s.\n"
-	       "Nehmen Sie die erste Anfrage auf mit: antwort import DATEI\n", dir);
+	       "Nehmen Sie die erste Anfrage auf mit: antwort import DATEI\n", where ? where : dir);
+	free(where);
 	return EXIT_OK;
 }
 

@@ -34,6 +34,7 @@ check "init: without an identity no repository is made" test ! -e "$T/ws0/.git"
 run init "$T/ws"
 check "init: exit 0" test "$status" = 0
 check "init: tells what to do next" grep -q 'antwort import DATEI' "$T/out"
+check "init: names the folder in full" grep -qx "Arbeitsbereich angelegt in $T/ws." "$T/out"
 check "init: one commit with a German message" \
 	test "$(git -C "$T/ws" log --format=%s)" = "Arbeitsbereich für antwort angelegt"
 git -C "$T/ws" ls-files >"$T/files"
