@@ -31,6 +31,19 @@ static void pause_briefly(int attempt)
 	nanosleep(&(struct timespec){0, ns}, NULL);
 }
 
+/* A branch's lock is held for microseconds; one older than a few seconds
+ * was left by a process that died, and blocks every save until someone
+ * removes it. AW_EINDEXLOCK naming it then, else 0 to try again. */
+static int stale_lock(struct workspace *ws, const char *branch, struct aw_error *err)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	snprintf(path, sizeof path, "%s%s.lock", git_repository_path(ws->repo), branch);
+	if (stat(path, &st) == 0 && time(NULL) - st.st_mtime > 5)
+		return aw_fail(err, AW_EINDEXLOCK, path, "");
+	return 0;
+}
+
 /* The tree base with the blob put at path (folders made as needed). */
 static int tree_put(git_repository *repo, const git_tree *base, const char *path,
                     const git_oid *blob, git_oid *out)
@@ -132,7 +145,7 @@ static void update_index(struct workspace *ws, const struct ws_file *files, size
 	         e && e->message ? e->message : "gesperrt");
 }
 
-int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n,
+int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n, unsigned flags,
               const git_oid *expect, const char *message, git_oid *out, int *committed,
               git_oid *raced_tip, char *warning, size_t warning_size, struct aw_error *err)
 {
@@ -221,7 +234,7 @@ int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n,
 		}
 		/* The working files before the branch: after a crash in between,
 		 * the next save finds the new text and commits it. */
-		if (!written) {
+		if (!written && !(flags & WS_ON_DISK)) {
 			if ((rc = write_files(ws, files, n, err)))
 				goto out;
 			written = 1;
@@ -232,7 +245,12 @@ int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n,
 		else
 			rc = git_reference_create_matching(&ref, repo, branch, &commit_id, 1, &tip, reflog);
 		git_reference_free(ref);
-		if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED || rc == GIT_EEXISTS) {
+		if (rc == GIT_ELOCKED) {
+			if ((rc = stale_lock(ws, branch, err)))
+				goto out;
+			rc = GIT_ELOCKED;
+		}
+		if (rc == GIT_ELOCKED || rc == GIT_EMODIFIED || rc == GIT_EEXISTS) {
 			pause_briefly(attempt);
 			continue;
 		}

@@ -36,6 +36,17 @@ static void take_subject(const char *message, char *subject, size_t size)
 	snprintf(subject, size, "%.*s", n, message);
 }
 
+/* "Anfrage L4 „Titel“ eingegangen", with the trailer. */
+static int import_message(const struct inquiry *q, const char *slug, struct buf *msg)
+{
+	if (buf_adds(msg, "Anfrage ") ||
+	    (q->number && buf_printf(msg, "%s ", q->number)) ||
+	    (q->title ? buf_printf(msg, "„%s“", q->title) : buf_adds(msg, slug)) ||
+	    buf_adds(msg, " eingegangen\n\n" TRAILER TRAILER_NONE "\n"))
+		return AW_ENOMEM;
+	return 0;
+}
+
 int ws_import(struct workspace *ws, const struct inquiry *q, char slug[SLUG_MAX + 1],
               struct ws_saved *saved, struct aw_error *err)
 {
@@ -60,11 +71,7 @@ int ws_import(struct workspace *ws, const struct inquiry *q, char slug[SLUG_MAX 
 			goto out;
 		}
 
-	if (writer_write(q, &text) ||
-	    buf_adds(&msg, "Anfrage ") ||
-	    (q->number && buf_printf(&msg, "%s ", q->number)) ||
-	    (q->title ? buf_printf(&msg, "„%s“", q->title) : buf_adds(&msg, slug)) ||
-	    buf_adds(&msg, " eingegangen\n\n" TRAILER TRAILER_NONE "\n")) {
+	if (writer_write(q, &text) || import_message(q, slug, &msg)) {
 		rc = aw_fail(err, AW_ENOMEM, slug, "");
 		goto out;
 	}
@@ -72,7 +79,7 @@ int ws_import(struct workspace *ws, const struct inquiry *q, char slug[SLUG_MAX 
 	struct ws_file f = {rel, text.s, text.len};
 	git_oid none, id_out, tip;
 	memset(&none, 0, sizeof none);
-	rc = ws_commit(ws, &f, 1, &none, msg.s, &id_out, &saved->committed, &tip,
+	rc = ws_commit(ws, &f, 1, 0, &none, msg.s, &id_out, &saved->committed, &tip,
 	               saved->warning, sizeof saved->warning, err);
 	if (rc == WS_RACED || (rc == 0 && !saved->committed)) {
 		/* Someone else imported it in the same moment. */
@@ -171,7 +178,7 @@ static int commit_version(struct workspace *ws, const char *rel, struct buf *tex
 	for (int round = 0; ; round++) {
 		struct ws_file f = {rel, text->s ? text->s : "", text->len};
 		git_oid out, tip;
-		int rc = ws_commit(ws, &f, 1, &base_blob, msg->s, &out, &saved->committed, &tip,
+		int rc = ws_commit(ws, &f, 1, 0, &base_blob, msg->s, &out, &saved->committed, &tip,
 		                   saved->warning, sizeof saved->warning, err);
 		if (rc != WS_RACED) {
 			inquiry_free(&merged);
@@ -246,6 +253,26 @@ static int version_at(struct workspace *ws, git_commit *c, const char *rel, git_
 	return rc;
 }
 
+/* Refuses to write over anfrage.txt when someone changed it with another
+ * program since the version the caller started from (base) and since the
+ * last saved one: that text would be lost otherwise. */
+static int check_disk(struct workspace *ws, const char *rel, const char *slug,
+                      const git_oid *base, struct aw_error *err)
+{
+	char path[PATH_MAX];
+	git_oid disk, tip_blob, tip;
+	git_commit *c = NULL;
+	snprintf(path, sizeof path, "%s%s", ws->root, rel);
+	if (git_odb_hashfile(&disk, path, GIT_OBJECT_BLOB) || git_oid_equal(&disk, base))
+		return 0; /* missing, or as the caller knew it */
+	int same_as_tip = git_reference_name_to_id(&tip, ws->repo, "HEAD") == 0 &&
+	                  git_commit_lookup(&c, ws->repo, &tip) == 0 &&
+	                  ws_blob_at(c, rel, &tip_blob, NULL) == 0 &&
+	                  git_oid_equal(&disk, &tip_blob);
+	git_commit_free(c);
+	return same_as_tip ? 0 : aw_fail(err, AW_EOUTSIDE, rel, slug);
+}
+
 int ws_save(struct workspace *ws, const char *slug, const struct inquiry *doc,
             const char *base, struct ws_saved *saved, struct aw_error *err)
 {
@@ -268,6 +295,8 @@ int ws_save(struct workspace *ws, const char *slug, const struct inquiry *doc,
 		rc = aw_fail(err, AW_ENOMEM, rel, "");
 		goto out;
 	}
+	if ((rc = check_disk(ws, rel, slug, &blob, err)))
+		goto out;
 	rc = commit_version(ws, rel, &text, doc, &old, blob, &msg, saved, err);
 out:
 	git_commit_free(c);
@@ -282,58 +311,63 @@ int ws_save_file(struct workspace *ws, const char *slug, struct ws_saved *saved,
                  struct aw_error *err)
 {
 	char rel[WS_PATH_MAX], path[PATH_MAX];
-	struct buf text = BUF_INIT, old_text = BUF_INIT, msg = BUF_INIT;
-	struct inquiry old, doc;
-	git_commit *c = NULL;
-	git_oid blob;
 	int rc;
 
 	saved_reset(saved);
-	inquiry_init(&old);
-	inquiry_init(&doc);
-	if ((rc = ws_has(ws, slug, err)))
+	if ((rc = ws_has(ws, slug, err)) || (rc = ws_writable(ws, err)))
 		return rc;
 	ws_doc_path(slug, rel);
 	snprintf(path, sizeof path, "%s%s", ws->root, rel);
-	if ((rc = fileio_read(path, &text, err)) ||
-	    (rc = read_doc(text.s ? text.s : "", text.len, rel, &doc, err)))
-		goto out;
-	if (doc.nquestions == 0) {
-		rc = aw_fail_at(err, AW_EDOC, rel, 1, 0,
-		                "In der Datei steht keine nummerierte Frage mehr");
-		goto out;
+	/* The file on disk is the truth: it is read afresh whenever another
+	 * process committed it in between, and never written by us. */
+	for (int round = 0; ; round++) {
+		struct buf text = BUF_INIT, old_text = BUF_INIT, msg = BUF_INIT;
+		struct inquiry old, doc;
+		git_commit *c = NULL;
+		git_oid blob, out, tip;
+		inquiry_init(&old);
+		inquiry_init(&doc);
+		if ((rc = fileio_read(path, &text, err)) ||
+		    (rc = read_doc(text.s ? text.s : "", text.len, rel, &doc, err)))
+			goto next;
+		if (doc.nquestions == 0) {
+			rc = aw_fail_at(err, AW_EDOC, rel, 1, 0,
+			                "In der Datei steht keine nummerierte Frage mehr");
+			goto next;
+		}
+		if ((rc = resolve_commit(ws, NULL, slug, &c, err)))
+			goto next;
+		rc = ws_blob_at(c, rel, &blob, err);
+		if (rc == 1) {
+			/* Put there by hand (or an import cut short): it arrives now. */
+			memset(&blob, 0, sizeof blob);
+			rc = import_message(&doc, slug, &msg) ? aw_fail(err, AW_ENOMEM, rel, "") : 0;
+		} else if (!rc && !(rc = ws_blob_read(ws->repo, &blob, &old_text, err)) &&
+		           !(rc = read_doc(old_text.s ? old_text.s : "", old_text.len, rel, &old, err)) &&
+		           describe(&old, &doc, &msg)) {
+			rc = aw_fail(err, AW_ENOMEM, rel, "");
+		}
+		if (rc)
+			goto next;
+		struct ws_file f = {rel, text.s, text.len};
+		rc = ws_commit(ws, &f, 1, WS_ON_DISK, &blob, msg.s, &out, &saved->committed, &tip,
+		               saved->warning, sizeof saved->warning, err);
+		if (!rc) {
+			git_oid_tostr(saved->id, sizeof saved->id, &out);
+			take_subject(msg.s, saved->subject, sizeof saved->subject);
+			if (docmerge_markers(&doc, &saved->conflicts))
+				rc = aw_fail(err, AW_ENOMEM, rel, "");
+		} else if (rc == WS_RACED && round == 20) {
+			rc = aw_fail(err, AW_ELOCKED, rel, "");
+		}
+next:
+		git_commit_free(c);
+		inquiry_free(&old);
+		inquiry_free(&doc);
+		buf_free(&text);
+		buf_free(&old_text);
+		buf_free(&msg);
+		if (rc != WS_RACED)
+			return rc;
 	}
-	if ((rc = resolve_commit(ws, NULL, slug, &c, err)))
-		goto out;
-	rc = ws_blob_at(c, rel, &blob, err);
-	if (rc == 1) { /* a file put there by hand, never committed */
-		memset(&blob, 0, sizeof blob);
-		rc = 0;
-	} else if (!rc && !(rc = ws_blob_read(ws->repo, &blob, &old_text, err))) {
-		rc = read_doc(old_text.s ? old_text.s : "", old_text.len, rel, &old, err);
-	}
-	if (rc)
-		goto out;
-	if (describe(&old, &doc, &msg)) {
-		rc = aw_fail(err, AW_ENOMEM, rel, "");
-		goto out;
-	}
-	/* The bytes as the person wrote them, not rewritten by us. */
-	struct ws_file f = {rel, text.s, text.len};
-	git_oid out;
-	rc = ws_commit(ws, &f, 1, NULL, msg.s, &out, &saved->committed, NULL, saved->warning,
-	               sizeof saved->warning, err);
-	if (!rc) {
-		git_oid_tostr(saved->id, sizeof saved->id, &out);
-		take_subject(msg.s, saved->subject, sizeof saved->subject);
-		rc = docmerge_markers(&doc, &saved->conflicts) ? aw_fail(err, AW_ENOMEM, rel, "") : 0;
-	}
-out:
-	git_commit_free(c);
-	inquiry_free(&old);
-	inquiry_free(&doc);
-	buf_free(&text);
-	buf_free(&old_text);
-	buf_free(&msg);
-	return rc;
 }

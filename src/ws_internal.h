@@ -58,7 +58,11 @@ struct ws_file {
  * before the branch moves, and the index is brought up to date after.
  * *committed is 0 when the tree did not change. */
 #define WS_RACED 1
-int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n,
+/* flags: WS_ON_DISK when the files are on disk as given already (a save
+ * of what someone wrote with another editor): then they are never
+ * written, so an edit made meanwhile cannot be overwritten. */
+#define WS_ON_DISK 1
+int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n, unsigned flags,
               const git_oid *expect, const char *message, git_oid *out, int *committed,
               git_oid *raced_tip, char *warning, size_t warning_size, struct aw_error *err);
 

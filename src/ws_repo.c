@@ -383,7 +383,7 @@ int ws_init(const char *dir, struct aw_error *err)
 	git_oid id;
 	int committed;
 	char warning[256];
-	rc = ws_commit(&ws, files, n, NULL, "Arbeitsbereich für antwort angelegt\n", &id,
+	rc = ws_commit(&ws, files, n, 0, NULL, "Arbeitsbereich für antwort angelegt\n", &id,
 	               &committed, NULL, warning, sizeof warning, err);
 out:
 	git_signature_free(sig);

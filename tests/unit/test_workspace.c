@@ -144,6 +144,22 @@ void test_workspace(void)
 	CHECK(n == 4 && !strcmp(log[0].author, "Anna Müller"), "workspace: the log names the author");
 	free(log);
 
+	/* Someone changed anfrage.txt with another program: the editor's save
+	 * must not write over that text. */
+	{
+		char rel[WS_PATH_MAX], path[4400];
+		snprintf(path, sizeof path, "%s%s", ws_root(ws), ws_doc_path(slug, rel));
+		FILE *g = fopen(path, "a");
+		fputs("Von Hand ergänzt.\n", g);
+		fclose(g);
+		set_answer(&d, 3, "Neu im Editor.");
+		CHECK(ws_save(ws, slug, &d, tip, &s, &err) == AW_EOUTSIDE,
+		      "workspace: a save over an edit made outside is refused");
+		char *disk = harness_slurp(path, NULL);
+		CHECK(disk && strstr(disk, "Von Hand ergänzt."), "workspace: the outside edit stays");
+		free(disk);
+	}
+
 	CHECK(ws_show(ws, slug, "gibtsnicht", &text, NULL, &err) == AW_EREV,
 	      "workspace: an unknown revision is AW_EREV");
 	CHECK(ws_save(ws, "../../etc", &d, NULL, &s, &err) == AW_ENOINQ,
