@@ -26,6 +26,7 @@ struct merge {
 	const char *ours_name, *theirs_name;
 	struct inquiry *res;
 	struct strlist *conflicts;
+	char *head_block;     /* both versions of header fields, or NULL */
 };
 
 /* ---- strings, lists and copies ------------------------------------------ */
@@ -312,10 +313,51 @@ static const struct {
 
 #define PICK(f) pick(b && o->f == b->f, b && t->f == b->f, o->f == t->f)
 
+/* Header fields both changed: ours stays in the header and both values
+ * go into one block between markers under the title, so that the
+ * conflict is visible, kept and blocks a push until someone chooses. */
+struct head_conflicts {
+	struct buf ours, theirs;
+};
+
+static int head_conflict(struct head_conflicts *h, struct strlist *conflicts,
+                         const char *label, const char *ov, const char *tv)
+{
+	if (buf_printf(&h->ours, "%s: %s\n", label, ov ? ov : "–") ||
+	    buf_printf(&h->theirs, "%s: %s\n", label, tv ? tv : "–"))
+		return AW_ENOMEM;
+	return note(conflicts, label);
+}
+
+static int head_conflicts_block(struct merge *m, struct head_conflicts *h)
+{
+	struct buf block = BUF_INIT;
+	int rc = 0;
+	if (h->ours.len &&
+	    (buf_printf(&block, "%s%s\n%s%s\n%s%s%s", DOCMERGE_OURS, m->ours_name, h->ours.s,
+	                DOCMERGE_SEP "\n", h->theirs.s, DOCMERGE_THEIRS, m->theirs_name) ||
+	     !(m->head_block = buf_take(&block))))
+		rc = AW_ENOMEM;
+	buf_free(&block);
+	buf_free(&h->ours);
+	buf_free(&h->theirs);
+	return rc;
+}
+
+static char *date_text(const struct inquiry *q, char out[32])
+{
+	if (!q->session_year)
+		return NULL;
+	snprintf(out, 32, "%d.%d.%d", q->session_day, q->session_month, q->session_year);
+	return out;
+}
+
 static int merge_head(struct merge *m)
 {
 	const struct inquiry *b = m->b, *o = m->o, *t = m->t;
 	struct inquiry *r = m->res;
+	struct head_conflicts h = {BUF_INIT, BUF_INIT};
+	char od[32], td[32];
 	int rc = 0;
 
 	switch (pick(b && same_date(o, b), b && same_date(t, b), same_date(o, t))) {
@@ -325,19 +367,25 @@ static int merge_head(struct merge *m)
 		r->session_day = t->session_day;
 		break;
 	case PICK_CONFLICT:
-		rc |= note(m->conflicts, "Sitzungsdatum");
+		rc |= head_conflict(&h, m->conflicts, "Sitzungsdatum", date_text(o, od), date_text(t, td));
 		break;
 	case PICK_OURS:
 		break;
 	}
 	switch (PICK(kind)) {
 	case PICK_THEIRS: r->kind = t->kind; break;
-	case PICK_CONFLICT: rc |= note(m->conflicts, OTHER_TEXT); break;
+	case PICK_CONFLICT:
+		rc |= head_conflict(&h, m->conflicts, "Art", inquiry_kind_name(o->kind),
+		                    inquiry_kind_name(t->kind));
+		break;
 	case PICK_OURS: break;
 	}
 	switch (PICK(parliament)) {
 	case PICK_THEIRS: r->parliament = t->parliament; break;
-	case PICK_CONFLICT: rc |= note(m->conflicts, OTHER_TEXT); break;
+	case PICK_CONFLICT:
+		rc |= head_conflict(&h, m->conflicts, "Parlament", inquiry_parliament_name(o->parliament),
+		                    inquiry_parliament_name(t->parliament));
+		break;
 	case PICK_OURS: break;
 	}
 	/* Layout is no content: where both changed it, ours stays. */
@@ -354,15 +402,18 @@ static int merge_head(struct merge *m)
 		size_t off = header_texts[i].off;
 		int c = merge_str(text_at(r, off), b != NULL, b ? ctext_at(b, off) : NULL,
 		                  ctext_at(o, off), ctext_at(t, off));
-		rc = c < 0 ? c : c ? note(m->conflicts, header_texts[i].label) : 0;
+		rc = c < 0 ? c : c ? head_conflict(&h, m->conflicts, header_texts[i].label,
+		                                   ctext_at(o, off), ctext_at(t, off)) : 0;
 	}
 	for (size_t i = 0; !rc && i < sizeof header_lines / sizeof *header_lines; i++) {
 		size_t off = header_lines[i].off;
 		char **line = text_at(r, off);
 		int c = merge_str(line, b != NULL, b ? ctext_at(b, off) : NULL, ctext_at(o, off),
 		                  ctext_at(t, off));
-		if (c < 0)
-			return c;
+		if (c < 0) {
+			rc = c;
+			break;
+		}
 		/* A line from one version while its fields came partly from
 		 * the other would read back differently: inquiry_complete()
 		 * makes it anew from the merged fields. */
@@ -374,9 +425,12 @@ static int merge_head(struct merge *m)
 			free(*line);
 			*line = NULL;
 		} else if (c) {
-			rc = note(m->conflicts, header_lines[i].label);
+			rc = head_conflict(&h, m->conflicts, header_lines[i].label, ctext_at(o, off),
+			                   ctext_at(t, off));
 		}
 	}
+	if (head_conflicts_block(m, &h))
+		rc = AW_ENOMEM;
 	return rc ? AW_ENOMEM : 0;
 }
 
@@ -755,7 +809,7 @@ int docmerge(const struct inquiry *base, const struct inquiry *ours,
              const char *theirs_name, struct inquiry *out,
              struct strlist *conflicts)
 {
-	struct merge m = {base, ours, theirs, ours_name, theirs_name, out, conflicts};
+	struct merge m = {base, ours, theirs, ours_name, theirs_name, out, conflicts, NULL};
 	int rc = copy_inquiry(out, ours);
 	if (!rc)
 		rc = merge_head(&m);
@@ -779,6 +833,13 @@ int docmerge(const struct inquiry *base, const struct inquiry *ours,
 		rc = answers_text(&m);
 	if (!rc)
 		rc = merge_extras(&m);
+	/* After the blocks of both versions: the header conflicts under the
+	 * title, where a reader looks for the title. */
+	if (!rc && m.head_block) {
+		rc = inquiry_add_extra(out, PART_TITLE, m.head_block);
+		m.head_block = NULL;
+	}
+	free(m.head_block);
 	if (!rc)
 		rc = as_read_back(out);
 	/* Every part that now holds markers is named, also where reading
@@ -798,15 +859,21 @@ int docmerge_text_has_markers(const char *text, size_t len)
 {
 	static const char *const marks[] = {DOCMERGE_OURS, DOCMERGE_SEP, DOCMERGE_THEIRS};
 	const size_t ml = sizeof DOCMERGE_SEP - 1;
+	size_t want = 0; /* the three markers count only in their order */
 	for (size_t at = 0; at < len;) {
 		const char *s = text + at;
 		size_t n = len - at;
 		/* Seven signs and then a space or the end of the line: eight
-		 * '=' or a row of them inside a sentence are no marker. */
+		 * '=' or a row of them inside a sentence are no marker, and a
+		 * lone "=======" under a Markdown heading is none either. */
 		for (size_t k = 0; k < 3; k++)
 			if (n >= ml && !memcmp(s, marks[k], ml) &&
-			    (n == ml || s[ml] == ' ' || s[ml] == '\n' || s[ml] == '\r'))
-				return 1;
+			    (n == ml || s[ml] == ' ' || s[ml] == '\n' || s[ml] == '\r')) {
+				if (k == want && ++want == 3)
+					return 1;
+				if (k == 0)
+					want = 1;
+			}
 		const char *nl = memchr(s, '\n', n);
 		if (!nl)
 			break;
@@ -820,12 +887,18 @@ static int str_has_markers(const char *s)
 	return s && docmerge_text_has_markers(s, strlen(s));
 }
 
+/* The paragraphs as one text: the markers are paragraphs of their own. */
 static int list_has_markers(const struct strlist *l)
 {
+	struct buf all = BUF_INIT;
 	for (size_t i = 0; i < l->n; i++)
-		if (str_has_markers(l->v[i]))
-			return 1;
-	return 0;
+		if (buf_adds(&all, l->v[i]) || buf_addc(&all, '\n')) {
+			buf_free(&all);
+			return 1; /* out of memory: rather a false alarm than a missed conflict */
+		}
+	int found = all.s && docmerge_text_has_markers(all.s, all.len);
+	buf_free(&all);
+	return found;
 }
 
 int docmerge_markers(const struct inquiry *q, struct strlist *labels)

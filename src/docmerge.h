@@ -41,8 +41,9 @@ int docmerge(const struct inquiry *base, const struct inquiry *ours,
  * conflict marker paragraph. 0 or AW_ENOMEM. */
 int docmerge_markers(const struct inquiry *q, struct strlist *labels);
 
-/* 1 when the text has a line that starts with one of the three markers
- * (for files antwort does not parse, such as templates and word lists). */
+/* 1 when the text has the three marker lines in their order (a lone
+ * "=======" under a Markdown heading is none); for files antwort does not
+ * parse, such as templates and word lists, and within a part. */
 int docmerge_text_has_markers(const char *text, size_t len);
 
 #endif

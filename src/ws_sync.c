@@ -11,11 +11,13 @@
 #include "reader.h"
 #include "writer.h"
 
+#include <errno.h>
 #include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Rounds of fetch–merge–push when someone else pushes in between. */
 #define SYNC_ROUNDS 4
@@ -86,8 +88,9 @@ static int list_remotes(git_repository *repo, struct remotes *r)
  * no argument. *track is where the remote's branch is kept locally. */
 static int pick_remote(git_repository *repo, const char *arg, const char *branch,
                        git_remote **out, char *track, size_t tsize, char *shown, size_t ssize,
-                       struct aw_error *err)
+                       int *remember, struct aw_error *err)
 {
+	*remember = 0;
 	struct remotes r = {STRLIST_INIT, STRLIST_INIT};
 	const char *name = NULL;
 	int rc = list_remotes(repo, &r);
@@ -105,30 +108,18 @@ static int pick_remote(git_repository *repo, const char *arg, const char *branch
 	}
 	if (!arg)
 		name = has_origin ? "origin" : r.names.n ? r.names.v[0] : NULL;
-	if (arg && !name && !has_origin) {
-		/* Remembered as origin, with git's usual fetch refspec. */
-		git_config *cfg = NULL;
-		rc = git_repository_config(&cfg, repo);
-		if (!rc)
-			rc = git_config_set_string(cfg, "remote.origin.url", arg);
-		if (!rc)
-			rc = git_config_set_string(cfg, "remote.origin.fetch",
-			                           "+refs/heads/*:refs/remotes/origin/*");
-		git_config_free(cfg);
-		if (rc) {
-			rc = ws_git_fail(err, rc, "git config");
-			goto out;
-		}
-		name = "origin";
-	}
 	if (arg && !name) {
+		/* A new address: to be remembered as origin once it has answered
+		 * (remember_origin()), so that a typing error is not kept. */
 		if ((rc = git_remote_create_anonymous(out, repo, arg))) {
 			const git_error *e = git_error_last();
 			rc = aw_fail(err, AW_EREMOTE, arg, e && e->message ? e->message : "");
 			goto out;
 		}
-		snprintf(track, tsize, "refs/antwort/fernablage/%s", branch);
-		snprintf(shown, ssize, "%s", arg);
+		*remember = !has_origin;
+		snprintf(track, tsize, has_origin ? "refs/antwort/fernablage/%s" : "refs/remotes/origin/%s",
+		         branch);
+		snprintf(shown, ssize, "%s", has_origin ? arg : "origin");
 		goto out;
 	}
 	if (!name) {
@@ -143,6 +134,20 @@ out:
 	strlist_free(&r.names);
 	strlist_free(&r.urls);
 	return rc;
+}
+
+/* Remembers url as "origin", with git's usual fetch refspec. */
+static int remember_origin(git_repository *repo, const char *url, struct aw_error *err)
+{
+	git_config *cfg = NULL;
+	int rc = git_repository_config(&cfg, repo);
+	if (!rc)
+		rc = git_config_set_string(cfg, "remote.origin.url", url);
+	if (!rc)
+		rc = git_config_set_string(cfg, "remote.origin.fetch",
+		                           "+refs/heads/*:refs/remotes/origin/*");
+	git_config_free(cfg);
+	return rc ? ws_git_fail(err, rc, "git config") : 0;
 }
 
 /* Refuses to sync over documents with changes not yet saved: a merge
@@ -458,8 +463,9 @@ int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
 		goto out;
 	const char *short_branch = !strncmp(branch, "refs/heads/", 11) ? branch + 11 : branch;
 	snprintf(out->branch, sizeof out->branch, "%s", short_branch);
+	int remember;
 	if ((rc = pick_remote(repo, remote_arg, short_branch, &remote, track, sizeof track, shown,
-	                      sizeof shown, err)))
+	                      sizeof shown, &remember, err)))
 		goto out;
 	snprintf(out->remote, sizeof out->remote, "%s", shown);
 	const char *url = git_remote_url(remote) ? git_remote_url(remote) : shown;
@@ -488,10 +494,24 @@ int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
 			goto out;
 		}
 		ctx.tried_agent = 0;
+		/* What we knew of the remote may be stale (another address, a
+		 * remote emptied since): only this fetch says what it has. */
+		git_reference *old = NULL;
+		if (git_reference_lookup(&old, repo, track) == 0)
+			git_reference_delete(old);
+		git_reference_free(old);
 		if ((rc = git_remote_fetch(remote, &fetch_specs, &fo, "antwort sync"))) {
 			const git_error *e = git_error_last();
-			rc = aw_fail(err, AW_EREMOTE, url, e && e->message ? e->message : "");
+			/* libgit2 calls a missing folder an "unsupported protocol". */
+			int missing = !strstr(url, "://") && access(url, F_OK) != 0;
+			rc = aw_fail(err, AW_EREMOTE, url,
+			             missing ? aw_strerror(ENOENT) : e && e->message ? e->message : "");
 			goto out;
+		}
+		if (remember) {
+			if ((rc = remember_origin(repo, url, err)))
+				goto out;
+			remember = 0;
 		}
 		git_oid theirs;
 		int have_theirs = git_reference_name_to_id(&theirs, repo, track) == 0;

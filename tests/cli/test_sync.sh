@@ -112,6 +112,50 @@ check "sync (bare): the shared repository is sound" git -C "$T/ablage.git" fsck 
 check "sync (bare): the history holds both authors" \
 	test "$(git -C "$T/ablage.git" log --format=%an main | sort -u | tr '\n' ,)" = "Anna Müller,Ben Jürgens,"
 
+# Both change the title: both titles are kept between markers, nothing
+# is pushed until one is chosen.
+cd "$T/a" && edit "$DOC" "im Bremer Nahverkehr“" "in Bremen (Anna)“" && "$ANTWORT" save >/dev/null 2>&1 &&
+	"$ANTWORT" sync >/dev/null 2>&1
+remote_before=$(git -C "$T/ablage.git" rev-parse main)
+cd "$T/b" && edit "$DOC" "im Bremer Nahverkehr“" "in Bremen (Ben)“" && as_ben "$ANTWORT" save >/dev/null 2>&1
+as_ben run sync
+check "sync: both changed the title, exit 1 and the title named" \
+	sh -c "[ $status = 1 ] && grep -q '^  $DOC: Titel\$' '$T/out'"
+check "sync: both titles are kept in the file between markers" \
+	sh -c "grep -q '^Titel: Wasserstoffbusse in Bremen (Ben)\$' '$T/b/$DOC' && grep -q '^Titel: Wasserstoffbusse in Bremen (Anna)\$' '$T/b/$DOC' && grep -q '^<<<<<<< Ihre Fassung' '$T/b/$DOC'"
+as_ben run sync
+check "sync: a title conflict blocks the push until resolved" \
+	sh -c "[ $status = 2 ] && [ \"\$(git -C '$T/ablage.git' rev-parse main)\" = '$remote_before' ]"
+awk '/^<<<<<<< /{skip=1; next} /^>>>>>>> /{skip=0; next} !skip' "$T/b/$DOC" | cat -s >"$T/resolved" &&
+	cp "$T/resolved" "$T/b/$DOC"
+as_ben "$ANTWORT" save >/dev/null 2>&1
+as_ben run sync
+check "sync: with the block removed the chosen title is pushed" \
+	sh -c "[ $status = 0 ] && git -C '$T/ablage.git' show main:$DOC | grep -q 'in Bremen (Ben)“'"
+cd "$T/a" && "$ANTWORT" sync >/dev/null 2>&1
+
+# A Markdown heading underline in a template is no conflict marker.
+printf 'Hinweis\n=======\n\nText.\n' >"$T/a/templates/hinweis.md"
+git -C "$T/a" add templates/hinweis.md && git -C "$T/a" commit -qm "Hinweis"
+run sync
+check "sync: a line of seven '=' in a template does not block the push" test "$status" = 0
+
+# A mistyped address is not remembered; the right one is.
+"$ANTWORT" init "$T/neu" >/dev/null 2>&1
+cd "$T/neu" && run sync "$T/ablaeg.git"
+check "sync: a missing folder is named as missing" grep -q "Die Fernablage $T/ablaeg.git ist nicht erreichbar (Datei oder Ordner nicht gefunden)" "$T/err"
+check "sync: a mistyped address is not remembered" sh -c "! git config remote.origin.url"
+run sync "$T/ablage.git"
+check "sync: the address that answers is remembered" test "$(git config remote.origin.url)" = "$T/ablage.git"
+
+# What we knew of a remote is not trusted: a new, empty one gets everything.
+git init -q --bare "$T/leer.git"
+git -C "$T/a" remote set-url origin "$T/leer.git"
+cd "$T/a" && run sync
+check "sync: a remote replaced by an empty one receives our versions" \
+	test "$(git -C "$T/leer.git" rev-parse main 2>/dev/null)" = "$(git -C "$T/a" rev-parse HEAD)"
+git -C "$T/a" remote set-url origin "$T/ablage.git"
+
 # A clone made with plain git is a workspace too.
 git clone -q "$T/ablage.git" "$T/klon"
 cd "$T/klon" && run log "$SLUG"

@@ -398,7 +398,7 @@ static void markers(void)
 		"<<<<<<< Ihre Fassung\n\nBremen erprobt Busse.\n\n=======\n\n>>>>>>> x",
 		"3. Wie zuverlässig sind sie?",
 		"3. Wie zuverlässig sind sie?\n<<<<<<< Ihre Fassung\n=======\nWie oft fallen sie aus?\n>>>>>>> x",
-		"Zwölf Busse.", "Zwölf Busse.\n\n=======\n\nVierzehn.",
+		"Zwölf Busse.", "<<<<<<< Ihre Fassung\n\nZwölf Busse.\n\n=======\n\nVierzehn.\n\n>>>>>>> x",
 		"Das entscheidet der Senat 2025.", "Der Wert ======= steht im Satz."};
 	CHECK(version(&q, m, N(m)) == 0 && docmerge_markers(&q, &l) == 0 && l.n == 3 &&
 	      !strcmp(l.v[0], "Vorbemerkung der Fragesteller") && !strcmp(l.v[1], "Frage 3") &&
@@ -408,8 +408,11 @@ static void markers(void)
 	strlist_free(&l);
 
 	static const char *const yes[] = {
-		"=======", "Text\n=======\nmehr", "a\r\n=======\r\nb", "x\n<<<<<<< Ihre Fassung\n",
-		">>>>>>> Fassung von origin/main", "a\n======= \nb"};
+		"<<<<<<< Ihre Fassung\na\n=======\nb\n>>>>>>> Fassung von origin/main",
+		"Text\n<<<<<<< x\n=======\n>>>>>>>",
+		"a\r\n<<<<<<< x\r\n=======\r\n>>>>>>> y\r\nb",
+		"x\n<<<<<<< Ihre Fassung\n\n=======\n\n>>>>>>> z\n",
+		"======= \n<<<<<<< a\n======= \nb\n>>>>>>> c"};
 	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
 		char name[128];
 		snprintf(name, sizeof name, "docmerge_text_has_markers: finds the marker in text %zu", i);
@@ -417,7 +420,10 @@ static void markers(void)
 	}
 	static const char *const no[] = {
 		"", "Der Wert ======= steht im Satz.", "========\n", "x <<<<<<< y\n",
-		">>>>>>>> z", "<<<<<<<<", "======x"};
+		">>>>>>>> z", "<<<<<<<<", "======x",
+		/* single markers, or out of order: a Markdown heading's underline */
+		"Hinweis\n=======\n\nText.", "x\n<<<<<<< Ihre Fassung\n", ">>>>>>> Fassung von origin/main",
+		">>>>>>> a\n=======\n<<<<<<< b"};
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
 		char name[128];
 		snprintf(name, sizeof name, "docmerge_text_has_markers: no marker in text %zu", i);
