@@ -50,6 +50,7 @@
 	X(AW_EUNSAVED, -38, "{datei} hat Änderungen, die noch nicht gesichert sind; sichern Sie sie mit „antwort save {detail}“ und rufen Sie „antwort sync“ erneut auf.") \
 	X(AW_EWHICH, -41, "Geben Sie an, welche Anfrage gemeint ist: ihren Kurznamen, wie „antwort list“ ihn zeigt.") \
 	X(AW_EOUTSIDE, -42, "{datei} wurde inzwischen mit einem anderen Programm geändert; sichern Sie diese Fassung zuerst mit „antwort save {detail}“ – Ihr Text hier bleibt erhalten.") \
+	X(AW_EUNCOMMITTED, -43, "{datei} ist geändert, steht aber in keiner Version, und antwort sichert nur Anfragen; übernehmen Sie die Änderung mit „git commit {datei}“ (oder verwerfen Sie sie mit „git checkout -- {datei}“) und rufen Sie „antwort sync“ erneut auf.") \
 	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
 	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 

@@ -66,6 +66,11 @@ int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n, unsig
               const git_oid *expect, const char *message, git_oid *out, int *committed,
               git_oid *raced_tip, char *warning, size_t warning_size, struct aw_error *err);
 
+/* Finishes bringing the working files up to a sync's new version when a
+ * crash came between moving the branch and updating them (ws_sync.c).
+ * Called on opening; best effort, nothing to report. */
+void ws_sync_recover(struct workspace *ws);
+
 /* Packs loose objects when they pile up (libgit2 never does): all of them
  * go into one new pack and are then removed, so nothing that another
  * process is about to reference can disappear. Failures are not errors

@@ -103,6 +103,8 @@ int ws_open(const char *start, struct workspace **out, struct aw_error *err)
 		goto fail;
 	}
 	ws->repo = repo;
+	if (access(ws->root, W_OK) == 0)
+		ws_sync_recover(ws);
 	*out = ws;
 	return 0;
 fail:

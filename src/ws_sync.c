@@ -150,33 +150,42 @@ static int remember_origin(git_repository *repo, const char *url, struct aw_erro
 	return rc ? ws_git_fail(err, rc, "git config") : 0;
 }
 
-/* Refuses to sync over documents with changes not yet saved: a merge
- * would otherwise have to choose between them and the remote's. */
+static int is_doc_path(const char *path)
+{
+	return fnmatch(WS_DIR "/*/" WS_DOC, path, FNM_PATHNAME) == 0;
+}
+
+/* Refuses to sync over changes not yet in a version: a merge would
+ * otherwise have to choose between them and the remote's. Inquiries are
+ * saved with antwort; other files (templates, words, a deleted folder)
+ * only git can take. Files git does not track stay out of it. */
 static int check_saved(struct workspace *ws, struct aw_error *err)
 {
-	struct strlist slugs = STRLIST_INIT;
-	git_commit *head = NULL;
-	git_oid tip;
-	int rc = ws_list(ws, &slugs, err);
+	git_status_list *list = NULL;
+	git_status_options so;
+	git_status_options_init(&so, GIT_STATUS_OPTIONS_VERSION);
+	so.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	so.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	int rc = git_status_list_new(&list, ws->repo, &so);
 	if (rc)
-		return rc;
-	if (git_reference_name_to_id(&tip, ws->repo, "HEAD") ||
-	    git_commit_lookup(&head, ws->repo, &tip))
-		goto out; /* nothing committed yet: nothing to compare with */
-	for (size_t i = 0; !rc && i < slugs.n; i++) {
-		char rel[WS_PATH_MAX], path[PATH_MAX];
-		git_oid committed, disk;
-		ws_doc_path(slugs.v[i], rel);
-		snprintf(path, sizeof path, "%s%s", ws->root, rel);
-		int at = ws_blob_at(head, rel, &committed, NULL);
-		if (git_odb_hashfile(&disk, path, GIT_OBJECT_BLOB))
+		return ws_git_fail(err, rc, ws->root);
+	for (size_t i = 0; !rc && i < git_status_list_entrycount(list); i++) {
+		const git_status_entry *e = git_status_byindex(list, i);
+		const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
+		if (!d || e->status == GIT_STATUS_CURRENT || (e->status & GIT_STATUS_IGNORED))
 			continue;
-		if (at != 0 || !git_oid_equal(&disk, &committed))
-			rc = aw_fail(err, AW_EUNSAVED, rel, slugs.v[i]);
+		const char *path = d->old_file.path ? d->old_file.path : d->new_file.path;
+		char slug[SLUG_MAX + 1];
+		size_t dl = sizeof WS_DIR, n = strcspn(path + dl, "/");
+		if (is_doc_path(path) && n <= SLUG_MAX && !(e->status & GIT_STATUS_WT_DELETED)) {
+			memcpy(slug, path + dl, n);
+			slug[n] = '\0';
+			rc = aw_fail(err, AW_EUNSAVED, path, slug);
+		} else {
+			rc = aw_fail(err, AW_EUNCOMMITTED, path, "");
+		}
 	}
-out:
-	git_commit_free(head);
-	strlist_free(&slugs);
+	git_status_list_free(list);
 	return rc;
 }
 
@@ -193,10 +202,6 @@ static int entry_doc(git_repository *repo, const git_index_entry *e, const char 
 	return rc;
 }
 
-static int is_doc_path(const char *path)
-{
-	return fnmatch(WS_DIR "/*/" WS_DOC, path, FNM_PATHNAME) == 0;
-}
 
 /* Resolves one conflicting path of the merged index: documents part by
  * part, other files with git's markers, a file deleted on one side and
@@ -361,21 +366,143 @@ out:
 	return rc;
 }
 
+/* Remembers the first file a checkout would have to overwrite. */
+static int checkout_conflict(git_checkout_notify_t why, const char *path,
+                             const git_diff_file *baseline, const git_diff_file *target,
+                             const git_diff_file *workdir, void *payload)
+{
+	(void)why, (void)baseline, (void)target, (void)workdir;
+	char *first = payload;
+	if (!first[0])
+		snprintf(first, PATH_MAX, "%s", path);
+	return 0;
+}
+
 /* Makes the working folder show tree, from HEAD's, refusing to overwrite
- * anything not saved. */
-static int checkout(struct workspace *ws, const git_oid *tree_id, struct aw_error *err)
+ * anything not saved (a file git does not track that is in the way). */
+static int checkout(struct workspace *ws, git_tree *baseline, const git_oid *tree_id,
+                    struct aw_error *err)
 {
 	git_tree *tree = NULL;
 	git_checkout_options co;
+	char first[PATH_MAX] = "";
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+	co.notify_cb = checkout_conflict;
+	co.notify_payload = first;
+	co.baseline = baseline;
 	int rc = git_tree_lookup(&tree, ws->repo, tree_id);
 	if (!rc)
 		rc = git_checkout_tree(ws->repo, (git_object *)tree, &co);
 	git_tree_free(tree);
 	if (rc == GIT_ECONFLICT)
-		return aw_fail(err, AW_EUNSAVED, ws->root, "");
+		return aw_fail(err, AW_EUNCOMMITTED, first[0] ? first : ws->root, "");
 	return rc ? ws_git_fail(err, rc, ws->root) : 0;
+}
+
+/* Moves the branch from old (NULL: unborn) to new, only if it is still
+ * at old. GIT_EMODIFIED when someone saved meanwhile. */
+static int move_branch(git_repository *repo, const char *branch, const git_oid *old,
+                       const git_oid *new, const char *why)
+{
+	git_reference *ref = NULL;
+	int rc = old ? git_reference_create_matching(&ref, repo, branch, new, 1, old, why)
+	             : git_reference_create(&ref, repo, branch, new, 0, why);
+	git_reference_free(ref);
+	return rc == GIT_EEXISTS ? GIT_EMODIFIED : rc;
+}
+
+/* While the branch has moved but the working files are not yet updated,
+ * this file names the commit they still show. A crash in between would
+ * otherwise leave files that look like a change undoing the merge, and
+ * the next save would commit exactly that; ws_sync_recover() finishes
+ * the update instead. */
+#define SYNC_INTENT "ANTWORT_SYNC"
+
+static void intent_path(struct workspace *ws, char *out, size_t size)
+{
+	snprintf(out, size, "%s" SYNC_INTENT, git_repository_path(ws->repo));
+}
+
+/* Moves the branch from old (NULL: unborn) to commit new and then brings
+ * the working files from old's tree to new's. GIT_EMODIFIED or
+ * GIT_ELOCKED when someone saved meanwhile (nothing changed then; no
+ * AW_E* code returned here has those values), else 0 or an AW_E* code. */
+static int advance(struct workspace *ws, const char *branch, const git_oid *old,
+                   const git_oid *new, const char *why, struct aw_error *err)
+{
+	char intent[PATH_MAX], hex[GIT_OID_HEXSZ + 2];
+	git_commit *oc = NULL, *nc = NULL;
+	git_tree *baseline = NULL;
+	int rc;
+	intent_path(ws, intent, sizeof intent);
+	if (old) {
+		git_oid_tostr(hex, GIT_OID_HEXSZ + 1, old);
+		strcat(hex, "\n");
+		if ((rc = fileio_write_atomic(intent, hex, strlen(hex), err)))
+			return rc;
+		if ((rc = git_commit_lookup(&oc, ws->repo, old)) || (rc = git_commit_tree(&baseline, oc))) {
+			rc = ws_git_fail(err, rc, branch);
+			goto out;
+		}
+	}
+	if ((rc = git_commit_lookup(&nc, ws->repo, new))) {
+		rc = ws_git_fail(err, rc, branch);
+		goto out;
+	}
+	rc = move_branch(ws->repo, branch, old, new, why);
+	if (rc && rc != GIT_EMODIFIED && rc != GIT_ELOCKED)
+		rc = ws_git_fail(err, rc, branch);
+	if (rc)
+		goto out;
+	if ((rc = checkout(ws, baseline, git_commit_tree_id(nc), err))) {
+		/* A file in the way: back to where we were, nothing lost. */
+		git_reference *ref = NULL;
+		if (old)
+			git_reference_create_matching(&ref, ws->repo, branch, old, 1, new, "antwort sync: zurück");
+		else if (git_reference_lookup(&ref, ws->repo, branch) == 0)
+			git_reference_delete(ref);
+		git_reference_free(ref);
+	}
+out:
+	unlink(intent);
+	git_tree_free(baseline);
+	git_commit_free(oc);
+	git_commit_free(nc);
+	return rc;
+}
+
+void ws_sync_recover(struct workspace *ws)
+{
+	char intent[PATH_MAX];
+	struct buf hex = BUF_INIT;
+	git_oid old, head;
+	git_commit *oc = NULL, *hc = NULL;
+	git_tree *baseline = NULL;
+	intent_path(ws, intent, sizeof intent);
+	if (access(intent, F_OK))
+		return;
+	if (!fileio_read(intent, &hex, NULL) && hex.len >= GIT_OID_HEXSZ &&
+	    !git_oid_fromstrn(&old, hex.s, GIT_OID_HEXSZ) &&
+	    !git_reference_name_to_id(&head, ws->repo, "HEAD") && !git_oid_equal(&old, &head) &&
+	    !git_commit_lookup(&oc, ws->repo, &old) && !git_commit_tree(&baseline, oc) &&
+	    !git_commit_lookup(&hc, ws->repo, &head)) {
+		git_checkout_options co;
+		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+		/* Files someone changed since stay as they are. */
+		co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_ALLOW_CONFLICTS;
+		co.baseline = baseline;
+		git_tree *tree = NULL;
+		if (!git_commit_tree(&tree, hc))
+			git_checkout_tree(ws->repo, (git_object *)tree, &co);
+		git_tree_free(tree);
+	}
+	unlink(intent);
+	buf_free(&hex);
+	git_tree_free(baseline);
+	git_commit_free(oc);
+	git_commit_free(hc);
 }
 
 /* Documents between markers in the versions we are about to push. */
@@ -430,17 +557,6 @@ out:
 	return rc;
 }
 
-/* Moves the branch from old (NULL: unborn) to new, only if it is still
- * at old. GIT_EMODIFIED when someone saved meanwhile. */
-static int move_branch(git_repository *repo, const char *branch, const git_oid *old,
-                       const git_oid *new, const char *why)
-{
-	git_reference *ref = NULL;
-	int rc = old ? git_reference_create_matching(&ref, repo, branch, new, 1, old, why)
-	             : git_reference_create(&ref, repo, branch, new, 0, why);
-	git_reference_free(ref);
-	return rc == GIT_EEXISTS ? GIT_EMODIFIED : rc;
-}
 
 int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
             struct aw_error *err)
@@ -527,18 +643,13 @@ int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
 					rc = ws_git_fail(err, rc, url);
 					goto out;
 				}
-				rc = checkout(ws, git_commit_tree_id(tc), err);
 				git_commit_free(tc);
-				if (rc)
-					goto out;
-				rc = move_branch(repo, branch, unborn ? NULL : &local, &theirs,
-				                 "antwort sync: fast-forward");
+				rc = advance(ws, branch, unborn ? NULL : &local, &theirs,
+				             "antwort sync: fast-forward", err);
 				if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED)
 					continue;
-				if (rc) {
-					rc = ws_git_fail(err, rc, branch);
+				if (rc)
 					goto out;
-				}
 				out->fetched = 1;
 				local = theirs;
 			} else if (!ours_ahead) {
@@ -569,20 +680,16 @@ int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
 						rc = ws_git_fail(err, rc, ws->root);
 					git_tree_free(tree);
 				}
-				if (!rc)
-					rc = checkout(ws, &tree_id, err);
 				git_commit_free(oc);
 				git_commit_free(tc);
 				buf_free(&msg);
 				if (rc)
 					goto out;
-				rc = move_branch(repo, branch, &local, &merge_id, "antwort sync: merge");
+				rc = advance(ws, branch, &local, &merge_id, "antwort sync: merge", err);
 				if (rc == GIT_EMODIFIED || rc == GIT_ELOCKED)
 					continue;
-				if (rc) {
-					rc = ws_git_fail(err, rc, branch);
+				if (rc)
 					goto out;
-				}
 				out->fetched = out->merged = 1;
 				local = merge_id;
 				ws_pack_auto(ws);

@@ -156,6 +156,28 @@ check "sync: a remote replaced by an empty one receives our versions" \
 	test "$(git -C "$T/leer.git" rev-parse main 2>/dev/null)" = "$(git -C "$T/a" rev-parse HEAD)"
 git -C "$T/a" remote set-url origin "$T/ablage.git"
 
+# A crash after the branch moved but before the files were updated: the
+# next command finishes the update, and nothing looks like a change that
+# would undo the other person's work.
+if command -v cc >/dev/null 2>&1; then
+	printf '#include <unistd.h>\nint git_checkout_tree(void *r, const void *t, const void *o)\n{ (void)r; (void)t; (void)o; _exit(9); }\n' >"$T/crash.c"
+	cc -shared -fPIC -o "$T/crash.so" "$T/crash.c"
+	cd "$T/b" && edit "$DOC" "Blumenthal stationiert" "Blumenthal (Absturzprobe) stationiert" &&
+		as_ben "$ANTWORT" save >/dev/null 2>&1 && as_ben "$ANTWORT" sync >/dev/null 2>&1
+	cd "$T/a" && LD_PRELOAD="$T/crash.so" ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+		"$ANTWORT" sync >/dev/null 2>&1
+	check "crash in sync: the branch had moved before the crash" \
+		test "$(git -C "$T/a" rev-parse HEAD)" = "$(git -C "$T/b" rev-parse HEAD)"
+	run log "$SLUG"
+	check "crash in sync: the next command brings the files up to date" grep -q "Absturzprobe" "$T/a/$DOC"
+	check "crash in sync: git status is clean afterwards" test -z "$(git -C "$T/a" status --porcelain)"
+	run save
+	check "crash in sync: nothing to save, nothing undone" \
+		sh -c "[ $status = 0 ] && [ \"\$(git -C '$T/a' rev-parse HEAD)\" = \"\$(git -C '$T/b' rev-parse HEAD)\" ]"
+else
+	skip "crash in sync" "no C compiler for the crash shim"
+fi
+
 # A clone made with plain git is a workspace too.
 git clone -q "$T/ablage.git" "$T/klon"
 cd "$T/klon" && run log "$SLUG"
@@ -170,6 +192,11 @@ check "sync: the refusal names the file and the command" \
 	grep -q "$DOC hat Änderungen, die noch nicht gesichert sind; sichern Sie sie mit „antwort save $SLUG“" "$T/err"
 check "sync: the unsaved text is untouched" grep -q "(ungesichert)" "$DOC"
 "$ANTWORT" save >/dev/null 2>&1
+echo "Eigene Notiz" >>"$T/a/templates/README.md"
+run sync
+check "sync: a changed file that is no inquiry is named with git's remedy" \
+	grep -q "templates/README.md ist geändert, steht aber in keiner Version, und antwort sichert nur Anfragen; übernehmen Sie die Änderung mit „git commit templates/README.md“" "$T/err"
+git -C "$T/a" checkout -q -- templates/README.md
 run sync "$T/gibtsnicht.git"
 check "sync: an unreachable remote exits 2" test "$status" = 2
 check "sync: the message names the address" grep -q "Die Fernablage $T/gibtsnicht.git ist nicht erreichbar" "$T/err"
