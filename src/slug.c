@@ -67,6 +67,8 @@ static enum kind classify(unsigned cp, char sp[3])
 			sp[0] = latin_ext_a[cp - 0x100];
 		return K_LETTERS;
 	}
+	if (cp >= 0x300 && cp <= 0x36F) /* combining accents, as after a copy from a Mac */
+		return K_DROP;
 	switch (cp) {
 	case 0x1E9E: /* capital ß */
 		strcpy(sp, "ss");
@@ -94,6 +96,14 @@ static const char *next_word(const char *s, int whole, int upper, char w[SLUG_MA
 		char sp[3];
 		unsigned cp;
 		size_t n = utf8_decode(s, rest, &cp);
+		/* "u" + combining diaeresis is "ü", spelt "ue" like the composed
+		 * one, so both spellings of a title give the same slug. */
+		if (cp == 0x308 && len && len < SLUG_MAX && strchr("aouAOU", w[len - 1])) {
+			w[len++] = upper ? 'E' : 'e';
+			rest -= n;
+			s += n;
+			continue;
+		}
 		enum kind k = classify(cp, sp);
 		if (k == K_SEP && whole)
 			k = K_JOIN;

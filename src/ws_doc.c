@@ -36,6 +36,35 @@ static void take_subject(const char *message, char *subject, size_t size)
 	snprintf(subject, size, "%.*s", n, message);
 }
 
+static int has_slug(const struct strlist *have, const char *slug)
+{
+	for (size_t i = 0; i < have->n; i++)
+		if (!strcmp(have->v[i], slug))
+			return 1;
+	return 0;
+}
+
+/* 1 when the workspace's inquiry slug asks the same questions as q (or
+ * cannot be read, which is no reason to make a second copy). */
+static int same_questions(struct workspace *ws, const char *slug, const struct inquiry *q)
+{
+	char rel[WS_PATH_MAX], path[PATH_MAX];
+	struct buf text = BUF_INIT;
+	struct inquiry have;
+	int same = 1;
+	inquiry_init(&have);
+	snprintf(path, sizeof path, "%s%s", ws->root, ws_doc_path(slug, rel));
+	if (!fileio_read(path, &text, NULL) &&
+	    !reader_read(text.s ? text.s : "", text.len, rel, NULL, &have, NULL)) {
+		same = have.nquestions == q->nquestions;
+		for (size_t i = 0; same && i < q->nquestions; i++)
+			same = strlist_equal(&have.questions[i].paras, &q->questions[i].paras);
+	}
+	inquiry_free(&have);
+	buf_free(&text);
+	return same;
+}
+
 /* "Anfrage L4 „Titel“ eingegangen", with the trailer. */
 static int import_message(const struct inquiry *q, const char *slug, struct buf *msg)
 {
@@ -60,8 +89,24 @@ int ws_import(struct workspace *ws, const struct inquiry *q, char slug[SLUG_MAX 
 	if ((rc = ws_list(ws, &have, err)))
 		goto out;
 	/* The same inquiry again, perhaps with its title corrected since:
-	 * date and number identify it. */
+	 * date and number identify it. Without them the slug is only the
+	 * title, which another inquiry may share: then the questions decide,
+	 * and a different inquiry gets "-2", "-3", … */
 	size_t id = slug_identity_len(slug);
+	if (!id)
+		for (int k = 2; k < 100 && has_slug(&have, slug) && !same_questions(ws, slug, q); k++) {
+			char base[SLUG_MAX + 1];
+			size_t bl = strlen(slug);
+			char suffix[8];
+			int sl = snprintf(suffix, sizeof suffix, "-%d", k);
+			if (k > 2) /* drop the previous suffix */
+				bl = (size_t)(strrchr(slug, '-') - slug);
+			if (bl + (size_t)sl > SLUG_MAX)
+				bl = SLUG_MAX - (size_t)sl;
+			memcpy(base, slug, bl);
+			memcpy(base + bl, suffix, (size_t)sl + 1);
+			memcpy(slug, base, bl + (size_t)sl + 1);
+		}
 	for (size_t i = 0; i < have.n; i++)
 		if (!strcmp(have.v[i], slug) || (id && !strncmp(have.v[i], slug, id))) {
 			char what[300];

@@ -99,6 +99,26 @@ else
 	skip "import: the real example" "../shared is absent"
 fi
 
+# Without date and number the title alone names the folder: a different
+# inquiry with the same title gets its own, the same one is refused, and
+# umlauts copied in decomposed form name the same folder.
+"$ANTWORT" import "$TOP/tests/fixtures/06-anfrage-ohne-kopf.txt" >/dev/null 2>&1
+sed 's/?$/ (anders)?/' "$TOP/tests/fixtures/06-anfrage-ohne-kopf.txt" >"$T/anders.txt"
+run import "$T/anders.txt"
+check "import: another inquiry with the same title gets a folder of its own" \
+	grep -q "^Aufgenommen: anfragen/barrierefreie-bushaltestellen-bremerhaven-2/anfrage.txt" "$T/out"
+run import "$TOP/tests/fixtures/06-anfrage-ohne-kopf.txt"
+check "import: the same inquiry without date and number is refused" grep -q "ist schon im Arbeitsbereich" "$T/err"
+printf 'Gr\303\274nfl\303\244chen in Bremen\n\n1. Wie viele gibt es?\n' >"$T/nfc.txt"
+printf 'Gru\314\210nfla\314\210chen in Bremen\n\n1. Wie viele gibt es?\n' >"$T/nfd.txt"
+run import "$T/nfc.txt"
+check "import: umlauts are spelt out in the folder name" grep -q "anfragen/gruenflaechen-bremen/" "$T/out"
+run import "$T/nfd.txt"
+check "import: decomposed umlauts give the same folder, so no second copy" \
+	grep -q "schon im Arbeitsbereich (anfragen/gruenflaechen-bremen/anfrage.txt)" "$T/err"
+git rm -rq anfragen/barrierefreie-bushaltestellen-bremerhaven anfragen/barrierefreie-bushaltestellen-bremerhaven-2 anfragen/gruenflaechen-bremen
+git commit -qm "Proben entfernt"
+
 run list
 check "list: one line per inquiry with answered count and title" \
 	grep -q "^$SLUG .*Fragestunde *4/4 beantwortet  Wasserstoffbusse im Bremer Nahverkehr$" "$T/out"
