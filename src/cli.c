@@ -14,8 +14,13 @@ int cli_fail(const struct aw_error *err)
 	char msg[2048];
 	fprintf(stderr, "antwort: %s\n", aw_error_message(err, msg, sizeof msg));
 	fflush(stderr);
-	return err->code == AW_EUSAGE || err->code == AW_EMANY || err->code == AW_EWHICH
-	       ? EXIT_USAGE : EXIT_ERROR;
+	/* A name or version that does not exist is a wrong call, like a
+	 * wrong option: the person can put it right at once. */
+	switch (err->code) {
+	case AW_EUSAGE: case AW_EMANY: case AW_EWHICH: case AW_ENOINQ: case AW_EAMBIG: case AW_EREV:
+		return EXIT_USAGE;
+	}
+	return EXIT_ERROR;
 }
 
 int cli_usage(const char *cmd, const char *what)

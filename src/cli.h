@@ -91,6 +91,12 @@ int cli_slug(struct workspace *ws, const char *arg, char *slug);
  * slug set; otherwise the error is printed and nothing is left open. */
 int cli_inquiry(const char *arg, struct workspace **ws, char *slug);
 
+/* For commands that take [KURZNAME] [VERSION…]: opens the workspace and
+ * finds the inquiry, from pos[0] or, inside an inquiry's folder, from
+ * there; *revs and *nrevs are the arguments left for versions. */
+int cli_inquiry_revs(const char **pos, int n, struct workspace **ws, char *slug,
+                     const char ***revs, int *nrevs);
+
 /* "29.11.2026 10:14" for a time stamp and its offset in minutes. */
 char *cli_when(long long time, int tz, char *out, size_t size);
 

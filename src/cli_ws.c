@@ -83,29 +83,24 @@ int cli_slug_here(struct workspace *ws, char *slug)
 	return 0;
 }
 
-int cli_slug(struct workspace *ws, const char *arg, char *slug)
+/* The inquiry arg names, without printing: 0 and slug set, or the error
+ * in err (AW_ENOINQ, AW_EAMBIG, or a failure to list). */
+static int resolve(struct workspace *ws, const char *arg, char *slug, struct aw_error *err)
 {
-	struct aw_error err;
 	char want[SLUG_MAX + 2];
-
-	if (!arg) {
-		if (cli_slug_here(ws, slug))
-			return EXIT_OK;
-		aw_fail(&err, AW_EWHICH, "", "");
-		return cli_fail(&err);
-	}
 	if (strchr(arg, '/'))
 		slug_of_path(arg, want, sizeof want);
 	else if (snprintf(want, sizeof want, "%s", arg) >= (int)sizeof want)
 		want[0] = '\0'; /* too long to be a slug or its beginning */
 	if (slug_valid(want) && !ws_has(ws, want, NULL)) {
 		memcpy(slug, want, strlen(want) + 1);
-		return EXIT_OK;
+		return 0;
 	}
 	/* A unique beginning is enough, as with git's short ids. */
 	struct strlist all = STRLIST_INIT;
-	if (ws_list(ws, &all, &err))
-		return cli_fail(&err);
+	int rc = ws_list(ws, &all, err);
+	if (rc)
+		return rc;
 	size_t hits = 0, wl = strlen(want);
 	struct buf names = BUF_INIT;
 	for (size_t i = 0; i < all.n; i++)
@@ -115,13 +110,46 @@ int cli_slug(struct workspace *ws, const char *arg, char *slug)
 			buf_printf(&names, "%s%s", hits > 1 ? ", " : "", all.v[i]);
 		}
 	strlist_free(&all);
-	int status = EXIT_OK;
 	if (hits == 0)
-		aw_fail(&err, AW_ENOINQ, "", want);
+		rc = aw_fail(err, AW_ENOINQ, "", want);
 	else if (hits > 1)
-		aw_fail(&err, AW_EAMBIG, names.s ? names.s : "", want);
-	if (hits != 1)
-		status = cli_fail(&err);
+		rc = aw_fail(err, AW_EAMBIG, names.s ? names.s : "", want);
 	buf_free(&names);
+	return rc;
+}
+
+int cli_slug(struct workspace *ws, const char *arg, char *slug)
+{
+	struct aw_error err;
+	if (!arg) {
+		if (cli_slug_here(ws, slug))
+			return EXIT_OK;
+		aw_fail(&err, AW_EWHICH, "", "");
+		return cli_fail(&err);
+	}
+	return resolve(ws, arg, slug, &err) ? cli_fail(&err) : EXIT_OK;
+}
+
+int cli_inquiry_revs(const char **pos, int n, struct workspace **ws, char *slug,
+                     const char ***revs, int *nrevs)
+{
+	struct aw_error err;
+	int status = cli_workspace(ws);
+	if (status)
+		return status;
+	*revs = pos;
+	*nrevs = n;
+	/* In an inquiry's folder the first argument may already be a version
+	 * ("antwort diff HEAD~2"), unless it names an inquiry. */
+	if (n && !resolve(*ws, pos[0], slug, &err)) {
+		*revs = pos + 1;
+		*nrevs = n - 1;
+		return EXIT_OK;
+	}
+	if (cli_slug_here(*ws, slug))
+		return EXIT_OK;
+	status = n ? cli_slug(*ws, pos[0], slug) : cli_slug(*ws, NULL, slug);
+	ws_close(*ws);
+	*ws = NULL;
 	return status;
 }

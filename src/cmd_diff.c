@@ -97,12 +97,18 @@ static int run(int argc, char **argv)
 
 	struct workspace *ws;
 	char slug[SLUG_MAX + 1];
-	if ((status = cli_inquiry(n ? pos[0] : NULL, &ws, slug)))
+	const char **revs;
+	int nrevs;
+	if ((status = cli_inquiry_revs(pos, n, &ws, slug, &revs, &nrevs)))
 		return status;
+	if (nrevs > 2) {
+		ws_close(ws);
+		return cli_usage("diff", "Geben Sie höchstens zwei Versionen an");
+	}
 	struct aw_error err;
 	struct ws_version *log = NULL, va, vb;
 	size_t nlog = 0;
-	const char *ra = n > 1 ? pos[1] : NULL, *rb = n > 2 ? pos[2] : NULL;
+	const char *ra = nrevs > 0 ? revs[0] : NULL, *rb = nrevs > 1 ? revs[1] : NULL;
 	struct buf ta = BUF_INIT, tb = BUF_INIT, out = BUF_INIT;
 	struct inquiry qa, qb;
 	inquiry_init(&qa);
@@ -161,6 +167,7 @@ const struct command cmd_diff = {
 	"Ohne VERSION die letzten beiden Versionen der Anfrage; mit einer VERSION\n"
 	"diese und die neueste; mit zweien genau diese beiden. Versionen wie bei\n"
 	"„antwort show“: Kurzkennungen aus „antwort log“, HEAD~1 und so weiter.\n"
+	"Ohne KURZNAME die Anfrage, in deren Ordner Sie stehen.\n"
 	"\n"
 	"Optionen:\n"
 	"  --stat          nur je geänderten Teil die Zahl entfernter und neuer Wörter\n"

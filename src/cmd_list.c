@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Answers with text, out of all answer slots. */
 static void answered(const struct inquiry *q, size_t *done, size_t *all)
@@ -37,6 +38,12 @@ static int run(int argc, char **argv)
 	}
 	if (!slugs.n)
 		printf("Noch keine Anfragen; nehmen Sie eine auf mit: antwort import DATEI\n");
+	/* Columns as wide as their widest entry; the kind's names are ASCII
+	 * except "Große Anfrage", one cell narrower than its bytes. */
+	int sw = 0, kw = (int)strlen("sonstige Anfrage");
+	for (size_t i = 0; i < slugs.n; i++)
+		if ((int)strlen(slugs.v[i]) > sw)
+			sw = (int)strlen(slugs.v[i]);
 	for (size_t i = 0; i < slugs.n; i++) {
 		char rel[WS_PATH_MAX], path[PATH_MAX];
 		struct buf text = BUF_INIT;
@@ -49,8 +56,10 @@ static int run(int argc, char **argv)
 		} else {
 			size_t done, all;
 			answered(&q, &done, &all);
-			printf("%-40s %-12s %zu/%zu beantwortet  %s\n", slugs.v[i],
-			       inquiry_kind_name(q.kind), done, all, q.title ? q.title : "");
+			const char *kind = inquiry_kind_name(q.kind);
+			int extra = q.kind == KIND_GROSSE; /* "ß" is two bytes, one cell */
+			printf("%-*s  %-*s  %zu/%zu beantwortet  %s\n", sw, slugs.v[i], kw + extra, kind,
+			       done, all, q.title ? q.title : "");
 		}
 		inquiry_free(&q);
 		buf_free(&text);

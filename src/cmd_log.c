@@ -63,7 +63,8 @@ const struct command cmd_log = {
 	"geändert hat, und in eckigen Klammern die Antworten, die betroffen sind.\n"
 	"Die Kurzkennung nehmen „antwort show“ und „antwort diff“ entgegen.\n"
 	"\n"
-	"KURZNAME: wie „antwort list“ ihn zeigt oder ein eindeutiger Anfang davon.\n"
+	"KURZNAME: wie „antwort list“ ihn zeigt oder ein eindeutiger Anfang davon;\n"
+	"ohne Angabe die Anfrage, in deren Ordner Sie stehen.\n"
 	"\n"
 	"Rückgabewert: 0 in Ordnung, 1 bei falschem Aufruf, 2 bei Fehlern.\n",
 };

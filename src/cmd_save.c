@@ -5,15 +5,26 @@
 
 #include <stdio.h>
 
-/* Saves one inquiry and says what happened; the exit status. */
-static int save_one(struct workspace *ws, const char *slug, int quiet_unchanged)
+/* Errors about the whole workspace, not one inquiry: saving the next
+ * inquiry would only repeat them. */
+static int whole_workspace(int code)
+{
+	return code == AW_EINDEXLOCK || code == AW_ELOCKED || code == AW_EDETACHED ||
+	       code == AW_EREADONLY || code == AW_ENOAUTHOR || code == AW_EOWNER ||
+	       code == AW_ENOMEM;
+}
+
+/* Saves one inquiry and says what happened; the exit status, and in *code
+ * the error's code. */
+static int save_one(struct workspace *ws, const char *slug, int quiet_unchanged, int *code)
 {
 	char rel[WS_PATH_MAX];
 	struct ws_saved saved = {0};
 	struct aw_error err;
 	int status = EXIT_OK;
 	ws_doc_path(slug, rel);
-	if (ws_save_file(ws, slug, &saved, &err)) {
+	*code = 0;
+	if ((*code = ws_save_file(ws, slug, &saved, &err))) {
 		status = cli_fail(&err);
 	} else if (!saved.committed) {
 		if (!quiet_unchanged)
@@ -54,8 +65,9 @@ static int run(int argc, char **argv)
 	if ((status = cli_workspace(&ws)))
 		return status;
 	if (n || (!all && cli_slug_here(ws, slug))) {
+		int code;
 		if (!(status = cli_slug(ws, n ? pos[0] : NULL, slug)))
-			status = save_one(ws, slug, 0);
+			status = save_one(ws, slug, 0, &code);
 		ws_close(ws);
 		return status;
 	}
@@ -66,9 +78,11 @@ static int run(int argc, char **argv)
 	if (ws_list(ws, &slugs, &err))
 		status = cli_fail(&err);
 	for (size_t i = 0; i < slugs.n; i++) {
-		int s = save_one(ws, slugs.v[i], 1);
+		int code, s = save_one(ws, slugs.v[i], 1, &code);
 		if (s && !status)
 			status = s;
+		if (whole_workspace(code))
+			break;
 	}
 	if (!status)
 		printf("Alle Änderungen sind gesichert.\n");

@@ -9,17 +9,22 @@ static int run(int argc, char **argv)
 	const char *pos[2];
 	int n;
 	const struct cli_opt opts[] = {{NULL, NULL, NULL, NULL}};
-	int status = cli_parse(argc, argv, &cmd_show, opts, pos, 1, 2, &n,
-	                       "Geben Sie die Anfrage mit ihrem Kurznamen an");
+	int status = cli_parse(argc, argv, &cmd_show, opts, pos, 0, 2, &n, "");
 	if (status)
 		return status == CLI_DONE ? EXIT_OK : status;
 	struct workspace *ws;
 	char slug[SLUG_MAX + 1];
-	if ((status = cli_inquiry(pos[0], &ws, slug)))
+	const char **revs;
+	int nrevs;
+	if ((status = cli_inquiry_revs(pos, n, &ws, slug, &revs, &nrevs)))
 		return status;
+	if (nrevs > 1) {
+		ws_close(ws);
+		return cli_usage("show", "Geben Sie höchstens eine Version an");
+	}
 	struct buf text = BUF_INIT;
 	struct aw_error err;
-	if (ws_show(ws, slug, n > 1 ? pos[1] : NULL, &text, NULL, &err))
+	if (ws_show(ws, slug, nrevs ? revs[0] : NULL, &text, NULL, &err))
 		status = cli_fail(&err);
 	else
 		status = cli_output("-", text.s ? text.s : "", text.len);
@@ -31,12 +36,13 @@ static int run(int argc, char **argv)
 const struct command cmd_show = {
 	"show", run,
 	"gibt eine Anfrage in einer bestimmten Version aus",
-	"Aufruf: antwort show KURZNAME [VERSION]\n"
+	"Aufruf: antwort show [KURZNAME] [VERSION]\n"
 	"\n"
 	"Gibt anfrage.txt so aus, wie sie in VERSION gesichert wurde; ohne VERSION\n"
 	"die neueste. VERSION ist eine Kurzkennung aus „antwort log“ oder alles,\n"
 	"was Git als Version versteht: HEAD~2 (die vorvorletzte Version des\n"
-	"Arbeitsbereichs), ein Zweig, origin/main.\n"
+	"Arbeitsbereichs), ein Zweig, origin/main. Ohne KURZNAME die Anfrage, in\n"
+	"deren Ordner Sie stehen.\n"
 	"\n"
 	"Rückgabewert: 0 in Ordnung, 1 bei falschem Aufruf, 2 bei Fehlern.\n",
 };

@@ -20,10 +20,15 @@ static int run(int argc, char **argv)
 	if (ws_sync(ws, n ? pos[0] : NULL, &s, &err)) {
 		status = cli_fail(&err);
 	} else if (s.conflicts.n) {
-		printf("Die Fassungen von %s sind übernommen, aber an %zu Stelle%s haben beide\n"
+		char count[32];
+		if (s.conflicts.n == 1)
+			snprintf(count, sizeof count, "einer Stelle");
+		else
+			snprintf(count, sizeof count, "%zu Stellen", s.conflicts.n);
+		printf("Die Fassungen von %s sind übernommen, aber an %s haben beide\n"
 		       "Seiten dasselbe geändert. Beide Fassungen stehen jetzt in der Datei\n"
 		       "zwischen „<<<<<<< Ihre Fassung“, „=======“ und „>>>>>>> Fassung von …“:\n",
-		       s.remote, s.conflicts.n, s.conflicts.n == 1 ? "" : "n");
+		       s.remote, count);
 		for (size_t i = 0; i < s.conflicts.n; i++)
 			printf("  %s\n", s.conflicts.v[i]);
 		printf("Entscheiden Sie sich je Stelle für eine Fassung (oder verbinden Sie beide),\n"
@@ -64,6 +69,8 @@ const struct command cmd_sync = {
 	"Pfad, file://, git://, ssh:// oder https://. Eine Adresse, die Sie zum\n"
 	"ersten Mal angeben, merkt sich antwort als „origin“; danach genügt\n"
 	"„antwort sync“. Vorher müssen alle Änderungen gesichert sein.\n"
+	"Über ssh meldet sich antwort mit den Schlüsseln des ssh-agent an; Adressen,\n"
+	"die nach einem Passwort fragen, kann antwort nicht benutzen.\n"
 	"\n"
 	"Rückgabewert: 0 in Ordnung, 1 wenn Fassungen nebeneinander stehen oder\n"
 	"bei falschem Aufruf, 2 bei Fehlern.\n",

@@ -51,6 +51,8 @@
 	X(AW_EWHICH, -41, "Geben Sie an, welche Anfrage gemeint ist: ihren Kurznamen, wie „antwort list“ ihn zeigt.") \
 	X(AW_EOUTSIDE, -42, "{datei} wurde inzwischen mit einem anderen Programm geändert; sichern Sie diese Fassung zuerst mit „antwort save {detail}“ – Ihr Text hier bleibt erhalten.") \
 	X(AW_EUNCOMMITTED, -43, "{datei} ist geändert, steht aber in keiner Version, und antwort sichert nur Anfragen; übernehmen Sie die Änderung mit „git commit {datei}“ (oder verwerfen Sie sie mit „git checkout -- {datei}“) und rufen Sie „antwort sync“ erneut auf.") \
+	X(AW_ENOTWSREMOTE, -44, "Die Fernablage {datei} enthält keinen Arbeitsbereich von antwort, sondern ein anderes Git-Repository; prüfen Sie die Adresse – übernommen und übertragen wurde nichts.") \
+	X(AW_EBUSY, -45, "In die Fernablage {datei} übertragen gerade andere fortwährend neue Fassungen; versuchen Sie es in einer Minute erneut – hier ist alles gesichert.") \
 	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
 	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 

@@ -322,10 +322,18 @@ int ws_init(const char *dir, struct aw_error *err)
 
 	if (!dir)
 		dir = ".";
-	if ((rc = make_dirs(dir, err)))
-		return rc;
-	display_dir(dir, shown, sizeof shown);
 	git_libgit2_init();
+	/* Without an identity nothing is created, not even the folder, so
+	 * that trying again after setting it starts clean. */
+	if (access(dir, F_OK) != 0) {
+		if ((rc = ws_signature(NULL, &sig, err)))
+			goto out;
+		git_signature_free(sig);
+		sig = NULL;
+	}
+	if ((rc = make_dirs(dir, err)))
+		goto out;
+	display_dir(dir, shown, sizeof shown);
 	rc = git_repository_open_ext(&repo, shown, 0, NULL);
 	if (rc == 0) {
 		char top[PATH_MAX];
@@ -335,7 +343,10 @@ int ws_init(const char *dir, struct aw_error *err)
 		}
 		display_dir(git_repository_workdir(repo), top, sizeof top);
 		if (strcmp(top, shown)) {
-			rc = aw_fail(err, AW_EINREPO, shown, top);
+			char topmarker[PATH_MAX + sizeof WS_MARKER + 1];
+			snprintf(topmarker, sizeof topmarker, "%s/%s", top, WS_MARKER);
+			rc = access(topmarker, F_OK) == 0 ? aw_fail(err, AW_EWSEXISTS, top, "")
+			                                  : aw_fail(err, AW_EINREPO, shown, top);
 			goto out;
 		}
 		char marker[PATH_MAX + sizeof WS_MARKER + 1];

@@ -63,7 +63,9 @@ struct remotes {
 	struct strlist names, urls;
 };
 
-static int list_remotes(git_repository *repo, struct remotes *r)
+/* 0, or the error already made from git's code or the lack of memory
+ * (the two share the value -1, so they are told apart here). */
+static int list_remotes(git_repository *repo, struct remotes *r, struct aw_error *err)
 {
 	git_config *cfg = NULL;
 	git_config_iterator *it = NULL;
@@ -75,12 +77,15 @@ static int list_remotes(git_repository *repo, struct remotes *r)
 		size_t n = strlen(e->name);
 		if (strncmp(e->name, "remote.", 7) || n < 12 || strcmp(e->name + n - 4, ".url"))
 			continue;
-		if (strlist_addn(&r->names, e->name + 7, n - 11) || strlist_add(&r->urls, e->value))
-			rc = AW_ENOMEM;
+		if (strlist_addn(&r->names, e->name + 7, n - 11) || strlist_add(&r->urls, e->value)) {
+			git_config_iterator_free(it);
+			git_config_free(cfg);
+			return aw_fail(err, AW_ENOMEM, "git config", "");
+		}
 	}
 	git_config_iterator_free(it);
 	git_config_free(cfg);
-	return rc == GIT_ITEROVER ? 0 : rc;
+	return rc == GIT_ITEROVER ? 0 : ws_git_fail(err, rc, "git config");
 }
 
 /* Looks remote up by name, or takes it as an address. An address given
@@ -93,10 +98,8 @@ static int pick_remote(git_repository *repo, const char *arg, const char *branch
 	*remember = 0;
 	struct remotes r = {STRLIST_INIT, STRLIST_INIT};
 	const char *name = NULL;
-	int rc = list_remotes(repo, &r);
+	int rc = list_remotes(repo, &r, err);
 	if (rc) {
-		rc = rc == AW_ENOMEM ? aw_fail(err, AW_ENOMEM, "git config", "")
-		                     : ws_git_fail(err, rc, "git config");
 		goto out;
 	}
 	int has_origin = 0;
@@ -227,8 +230,8 @@ static int resolve_path(git_repository *repo, git_index *idx, const git_index_en
 		const git_index_entry *kept = ours ? ours : theirs;
 		if ((rc = ws_blob_read(repo, &kept->id, &text, err)))
 			goto out;
-		if (strlist_add(&labels, "gelöscht und zugleich geändert; die Datei bleibt"))
-			rc = AW_ENOMEM;
+		/* Losing nothing means keeping the changed text; there is nothing
+		 * between markers to resolve. */
 	} else {
 		struct inquiry qa, qo, qt, merged;
 		inquiry_init(&qa);
@@ -292,7 +295,7 @@ out:
 
 /* Merges theirs into ours: the tree of the merge commit. */
 static int merge_trees(struct workspace *ws, git_commit *ours, git_commit *theirs,
-                       const char *theirs_name, git_oid *tree_out, struct ws_synced *out,
+                       const char *theirs_name, const char *url, git_oid *tree_out, struct ws_synced *out,
                        struct aw_error *err)
 {
 	git_repository *repo = ws->repo;
@@ -310,6 +313,18 @@ static int merge_trees(struct workspace *ws, git_commit *ours, git_commit *their
 		rc = git_commit_lookup(&base, repo, &base_id);
 	else if (rc == GIT_ENOTFOUND)
 		rc = 0;
+	/* …but only with another workspace: any other repository's history
+	 * would be merged in and ours pushed into it. */
+	if (!base) {
+		git_tree *probe = NULL;
+		git_tree_entry *marker = NULL;
+		int is_ws = git_commit_tree(&probe, theirs) == 0 &&
+		            git_tree_entry_bypath(&marker, probe, WS_MARKER) == 0;
+		git_tree_entry_free(marker);
+		git_tree_free(probe);
+		if (!is_ws)
+			return aw_fail(err, AW_ENOTWSREMOTE, url, "");
+	}
 	if (!rc && base)
 		rc = git_commit_tree(&tb, base);
 	if (!rc)
@@ -330,16 +345,17 @@ static int merge_trees(struct workspace *ws, git_commit *ours, git_commit *their
 		rc = ws_git_fail(err, rc, ws->root);
 		goto out;
 	}
+	int nomem = 0;
 	while (!(rc = git_index_conflict_next(&a, &o, &t, it)))
 		if (strlist_add(&paths, (o ? o : t ? t : a)->path)) {
-			rc = AW_ENOMEM;
+			nomem = 1;
 			break;
 		}
 	git_index_conflict_iterator_free(it);
 	it = NULL;
-	if (rc != GIT_ITEROVER) {
+	if (nomem || rc != GIT_ITEROVER) {
 		strlist_free(&paths);
-		rc = rc == AW_ENOMEM ? aw_fail(err, AW_ENOMEM, ws->root, "") : ws_git_fail(err, rc, ws->root);
+		rc = nomem ? aw_fail(err, AW_ENOMEM, ws->root, "") : ws_git_fail(err, rc, ws->root);
 		goto out;
 	}
 	rc = 0;
@@ -606,7 +622,7 @@ int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
 
 	for (int round = 0; ; round++) {
 		if (round == SYNC_ROUNDS) {
-			rc = aw_fail(err, AW_ELOCKED, url, "");
+			rc = aw_fail(err, AW_EBUSY, url, "");
 			goto out;
 		}
 		ctx.tried_agent = 0;
@@ -663,7 +679,7 @@ int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
 				if (rc)
 					rc = ws_git_fail(err, rc, url);
 				else
-					rc = merge_trees(ws, oc, tc, theirs_name, &tree_id, out, err);
+					rc = merge_trees(ws, oc, tc, theirs_name, url, &tree_id, out, err);
 				if (!rc) {
 					git_tree *tree = NULL;
 					const git_commit *parents[2] = {oc, tc};

@@ -200,6 +200,12 @@ git -C "$T/a" checkout -q -- templates/README.md
 run sync "$T/gibtsnicht.git"
 check "sync: an unreachable remote exits 2" test "$status" = 2
 check "sync: the message names the address" grep -q "Die Fernablage $T/gibtsnicht.git ist nicht erreichbar" "$T/err"
+git init -q "$T/fremd" && echo x >"$T/fremd/x.txt" && git -C "$T/fremd" add x.txt &&
+	git -C "$T/fremd" commit -qm fremd && git clone -q --bare "$T/fremd" "$T/fremd.git"
+cd "$T/a" && run sync "$T/fremd.git"
+check "sync: another kind of repository is refused, its history not merged" \
+	sh -c "[ $status = 2 ] && grep -q 'Die Fernablage $T/fremd.git enthält keinen Arbeitsbereich von antwort' '$T/err' && ! git -C '$T/a' cat-file -e HEAD:x.txt 2>/dev/null"
+check "sync: nothing was pushed into it" test "$(git -C "$T/fremd.git" rev-list --count --all)" = 1
 "$ANTWORT" init "$T/einsam" >/dev/null 2>&1
 cd "$T/einsam" && run sync
 check "sync: without a remote the message says how to give one" \

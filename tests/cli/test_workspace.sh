@@ -28,7 +28,7 @@ check "ws: outside a workspace says so and names antwort init" \
 HOME="$T/noid" XDG_CONFIG_HOME="$T/noid/.config" run init "$T/ws0"
 check "init: without user.name the message says how to set it" \
 	grep -q 'git config --global user.name "Vorname Nachname"' "$T/err"
-check "init: without an identity no repository is made" test ! -e "$T/ws0/.git"
+check "init: without an identity nothing is made, not even the folder" test ! -e "$T/ws0"
 
 # --- init -------------------------------------------------------------------
 run init "$T/ws"
@@ -49,10 +49,14 @@ check "init: the READMEs are German" grep -q 'Textbausteine' "$T/ws/templates/RE
 run init "$T/ws"
 check "init: a second time is refused" \
 	sh -c "[ $status = 2 ] && grep -q 'ist bereits ein Arbeitsbereich von antwort' '$T/err'"
+git init -q "$T/plain" && mkdir -p "$T/plain/sub"
+run init "$T/plain/sub"
+check "init: inside another repository names its top folder" \
+	grep -q "liegt im Git-Repository $T/plain; legen Sie den Arbeitsbereich in dessen oberstem Ordner an" "$T/err"
 mkdir -p "$T/ws/anfragen/sub"
 run init "$T/ws/anfragen/sub"
-check "init: inside another repository names its top folder" \
-	grep -q "liegt im Git-Repository $T/ws; legen Sie den Arbeitsbereich in dessen oberstem Ordner an" "$T/err"
+check "init: inside a workspace says it is one, naming its top folder" \
+	grep -q "^antwort: $T/ws ist bereits ein Arbeitsbereich von antwort" "$T/err"
 rmdir "$T/ws/anfragen/sub" "$T/ws/anfragen"
 
 # An existing repository is adopted in place, its history and files kept.
@@ -176,7 +180,7 @@ run save gibtsnicht
 check "save: an unknown inquiry is named" \
 	grep -q "Im Arbeitsbereich gibt es keine Anfrage „gibtsnicht“; „antwort list“ zeigt alle" "$T/err"
 run save "../../etc"
-check "save: a path outside anfragen/ is no inquiry" test "$status" = 2
+check "save: a path outside anfragen/ is no inquiry (a wrong call, exit 1)" test "$status" = 1
 
 # --- log ---------------------------------------------------------------------
 run log "$SLUG"
@@ -191,6 +195,12 @@ check "log: ids are git's" test "$(head -c 7 "$T/out")" = "$(git rev-parse --sho
 run log 2024-05
 check "log: a unique beginning of the name is enough" test "$(wc -l <"$T/out")" = 4
 
+(cd "anfragen/$SLUG" && "$ANTWORT" show HEAD~1 >"$T/out" 2>"$T/err")
+git show "HEAD~1:$DOC" >"$T/want"
+same "show: inside the inquiry's folder the first argument is the version" "$T/want" "$T/out"
+(cd "anfragen/$SLUG" && "$ANTWORT" diff HEAD~3 HEAD --stat >"$T/out" 2>"$T/err")
+check "diff: inside the inquiry's folder two versions and no name" grep -q "^3 Teile geändert" "$T/out"
+
 # --- show --------------------------------------------------------------------
 run show "$SLUG" HEAD~2
 git show "HEAD~2:$DOC" >"$T/want"
@@ -199,7 +209,7 @@ run show "$SLUG" "$(git rev-parse --short HEAD~1)"
 git show "HEAD~1:$DOC" >"$T/want"
 same "show: a short id works" "$T/want" "$T/out"
 run show "$SLUG" nichtda
-check "show: an unknown revision is refused, exit 2" test "$status" = 2
+check "show: an unknown revision is refused as a wrong call, exit 1" test "$status" = 1
 check "show: the message names the revision and the remedy" \
 	grep -q "Die Version „nichtda“ gibt es bei $SLUG nicht; „antwort log $SLUG“ zeigt" "$T/err"
 
