@@ -234,7 +234,7 @@ static int commit_version(struct workspace *ws, const char *rel, struct buf *tex
 			}
 			return rc;
 		}
-		if (round == 5) {
+		if (round == 50) {
 			inquiry_free(&merged);
 			inquiry_free(&ancestor);
 			return aw_fail(err, AW_ELOCKED, rel, "");

@@ -17,6 +17,17 @@
 #include <string.h>
 #include <unistd.h>
 
+struct loose {
+	git_oid *v;
+	size_t n, cap;
+};
+
+static int list_loose(const char *objects, struct loose *l);
+
+/* Each automatic packing adds one pack; git's gc.autoPackLimit (50)
+ * would combine them. Fewer keep lookups fast on a small repository. */
+#define PACK_MAX_PACKS 16
+
 /* git's default for gc.auto, the number of loose objects that calls for
  * packing; a repository's own gc.auto is honoured, 0 turning it off. */
 #define PACK_AUTO_DEFAULT 6700
@@ -40,6 +51,82 @@ static size_t count_dir(const char *dir)
 		n += is_hex(de->d_name, GIT_OID_HEXSZ - 2);
 	closedir(d);
 	return n;
+}
+
+/* Counts the packs; with skip, calls each_pack for the others' names. */
+static size_t count_packs(const char *gitdir, const char *skip,
+                          void (*each_pack)(const char *dir, const char *name))
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%sobjects/pack", gitdir);
+	DIR *d = opendir(dir);
+	size_t n = 0;
+	struct dirent *de;
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		size_t l = strlen(de->d_name);
+		if (l < 6 || strcmp(de->d_name + l - 5, ".pack") || strncmp(de->d_name, "pack-", 5))
+			continue;
+		n++;
+		if (each_pack && (!skip || strncmp(de->d_name + 5, skip, l - 10)))
+			each_pack(dir, de->d_name);
+	}
+	closedir(d);
+	return n;
+}
+
+/* Removes pack dir/name and its index (the index first: a pack without
+ * one is ignored, an index without its pack is an error). */
+static void remove_pack(const char *dir, const char *name)
+{
+	char path[PATH_MAX + 300];
+	size_t l = strlen(name) - 5;
+	snprintf(path, sizeof path, "%s/%.*s.idx", dir, (int)l, name);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	unlink(path);
+}
+
+static int collect(const git_oid *id, void *payload);
+
+/* Every object of the repository, packed or loose, into one new pack;
+ * then the old packs and the loose copies go. Nothing is dropped: what
+ * another process wrote meanwhile is either in the new pack or left
+ * where it is. */
+static void repack_all(struct workspace *ws)
+{
+	struct loose all = {NULL, 0, 0};
+	git_odb *odb = NULL;
+	git_packbuilder *pb = NULL;
+	const char *gitdir = git_repository_path(ws->repo);
+	char objects[PATH_MAX - 16];
+	snprintf(objects, sizeof objects, "%sobjects", gitdir);
+	struct loose loose = {NULL, 0, 0};
+	if (list_loose(objects, &loose) || git_repository_odb(&odb, ws->repo) ||
+	    git_odb_foreach(odb, collect, &all) || git_packbuilder_new(&pb, ws->repo))
+		goto out;
+	for (size_t i = 0; i < all.n; i++)
+		if (git_packbuilder_insert(pb, &all.v[i], NULL))
+			goto out;
+	if (git_packbuilder_write(pb, NULL, 0, NULL, NULL))
+		goto out;
+	const char *name = git_packbuilder_name(pb);
+	if (!name)
+		goto out;
+	count_packs(gitdir, name, remove_pack);
+	for (size_t i = 0; i < loose.n; i++) {
+		char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
+		git_oid_tostr(hex, sizeof hex, &loose.v[i]);
+		if (snprintf(path, sizeof path, "%s/%.2s/%s", objects, hex, hex + 2) < (int)sizeof path)
+			unlink(path);
+	}
+	git_odb_refresh(odb);
+out:
+	git_packbuilder_free(pb);
+	git_odb_free(odb);
+	free(all.v);
+	free(loose.v);
 }
 
 void ws_pack_auto(struct workspace *ws)
@@ -70,12 +157,29 @@ void ws_pack_auto(struct workspace *ws)
 	}
 	if (count > (size_t)limit)
 		ws_pack(ws, NULL, NULL);
+	if (count_packs(gitdir, NULL, NULL) > PACK_MAX_PACKS)
+		repack_all(ws);
 }
 
-struct loose {
-	git_oid *v;
-	size_t n, cap;
-};
+
+static int push_oid(struct loose *l, const git_oid *id)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 256;
+		git_oid *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return AW_ENOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	git_oid_cpy(&l->v[l->n++], id);
+	return 0;
+}
+
+static int collect(const git_oid *id, void *payload)
+{
+	return push_oid(payload, id) ? -1 : 0;
+}
 
 /* Collects the ids of all loose objects. */
 static int list_loose(const char *objects, struct loose *l)
@@ -91,20 +195,13 @@ static int list_loose(const char *objects, struct loose *l)
 			char hex[GIT_OID_HEXSZ + 1];
 			if (!is_hex(de->d_name, GIT_OID_HEXSZ - 2))
 				continue;
+			git_oid id;
 			snprintf(hex, 3, "%02x", fan);
 			memcpy(hex + 2, de->d_name, GIT_OID_HEXSZ - 2 + 1);
-			if (l->n == l->cap) {
-				size_t cap = l->cap ? 2 * l->cap : 256;
-				git_oid *v = realloc(l->v, cap * sizeof *v);
-				if (!v) {
-					closedir(d);
-					return AW_ENOMEM;
-				}
-				l->v = v;
-				l->cap = cap;
+			if (git_oid_fromstr(&id, hex) == 0 && push_oid(l, &id)) {
+				closedir(d);
+				return AW_ENOMEM;
 			}
-			if (git_oid_fromstr(&l->v[l->n], hex) == 0)
-				l->n++;
 		}
 		closedir(d);
 	}

@@ -396,6 +396,16 @@ done
 git count-objects -v >"$T/count"
 check "pack: loose objects are packed when they pile up" grep -q '^packs: [1-9]' "$T/count"
 check "pack: few loose objects remain" test "$(sed -n 's/^count: //p' "$T/count")" -le 40
+# Each packing adds a pack; they are combined before they pile up.
+git config gc.auto 5
+i=0
+while [ $i -lt 40 ]; do
+	sed -i "\$s/\$/ viele$i/" "$DOC"
+	"$ANTWORT" save "$SLUG" >/dev/null 2>&1
+	i=$((i + 1))
+done
+check "pack: packs are combined before they pile up" test "$(ls .git/objects/pack/*.pack | wc -l)" -le 17
+check "pack: after combining, the last save is there" sh -c "git show HEAD:$DOC | grep -q 'viele39\$'"
 check "pack: git fsck --strict is clean" git fsck --strict --no-progress --no-dangling
 check "pack: every version is still readable" \
 	sh -c "git log --format=%H -- '$DOC' | while read c; do git show \$c:'$DOC' >/dev/null || exit 1; done"
