@@ -82,7 +82,8 @@ int cli_workspace(struct workspace **ws);
 
 /* Finds the inquiry a person means by arg: its slug, a unique beginning of
  * one ("2017-04-04-L4"), or its folder or anfrage.txt as a path; with arg
- * NULL, the inquiry whose folder the current folder is in. Writes the slug
+ * NULL, the inquiry whose folder the current folder is in, or the only one
+ * of the workspace. Writes the slug
  * to slug (SLUG_MAX + 1 bytes). EXIT_OK or the exit status after printing
  * the error. */
 int cli_slug(struct workspace *ws, const char *arg, char *slug);
@@ -92,8 +93,8 @@ int cli_slug(struct workspace *ws, const char *arg, char *slug);
 int cli_inquiry(const char *arg, struct workspace **ws, char *slug);
 
 /* For commands that take [KURZNAME] [VERSION…]: opens the workspace and
- * finds the inquiry, from pos[0] or, inside an inquiry's folder, from
- * there; *revs and *nrevs are the arguments left for versions. */
+ * finds the inquiry, from pos[0] or as cli_slug() does without a name;
+ * *revs and *nrevs are the arguments left for versions. */
 int cli_inquiry_revs(const char **pos, int n, struct workspace **ws, char *slug,
                      const char ***revs, int *nrevs);
 

@@ -118,11 +118,25 @@ static int resolve(struct workspace *ws, const char *arg, char *slug, struct aw_
 	return rc;
 }
 
+/* The inquiry meant when none is named: the one whose folder we are in,
+ * or the only one there is. */
+static int implied(struct workspace *ws, char *slug)
+{
+	struct strlist all = STRLIST_INIT;
+	if (cli_slug_here(ws, slug))
+		return 1;
+	int one = !ws_list(ws, &all, NULL) && all.n == 1;
+	if (one)
+		memcpy(slug, all.v[0], strlen(all.v[0]) + 1); /* listed: a valid slug */
+	strlist_free(&all);
+	return one;
+}
+
 int cli_slug(struct workspace *ws, const char *arg, char *slug)
 {
 	struct aw_error err;
 	if (!arg) {
-		if (cli_slug_here(ws, slug))
+		if (implied(ws, slug))
 			return EXIT_OK;
 		aw_fail(&err, AW_EWHICH, "", "");
 		return cli_fail(&err);
@@ -146,7 +160,7 @@ int cli_inquiry_revs(const char **pos, int n, struct workspace **ws, char *slug,
 		*nrevs = n - 1;
 		return EXIT_OK;
 	}
-	if (cli_slug_here(*ws, slug))
+	if (implied(*ws, slug))
 		return EXIT_OK;
 	status = n ? cli_slug(*ws, pos[0], slug) : cli_slug(*ws, NULL, slug);
 	ws_close(*ws);

@@ -64,7 +64,8 @@ const struct command cmd_log = {
 	"Die Kurzkennung nehmen „antwort show“ und „antwort diff“ entgegen.\n"
 	"\n"
 	"KURZNAME: wie „antwort list“ ihn zeigt oder ein eindeutiger Anfang davon;\n"
-	"ohne Angabe die Anfrage, in deren Ordner Sie stehen.\n"
+	"ohne Angabe die Anfrage, in deren Ordner Sie stehen, oder die einzige im\n"
+	"Arbeitsbereich.\n"
 	"\n"
 	"Rückgabewert: 0 in Ordnung, 1 bei falschem Aufruf, 2 bei Fehlern.\n",
 };

@@ -42,7 +42,7 @@ const struct command cmd_show = {
 	"die neueste. VERSION ist eine Kurzkennung aus „antwort log“ oder alles,\n"
 	"was Git als Version versteht: HEAD~2 (die vorvorletzte Version des\n"
 	"Arbeitsbereichs), ein Zweig, origin/main. Ohne KURZNAME die Anfrage, in\n"
-	"deren Ordner Sie stehen.\n"
+	"deren Ordner Sie stehen, oder die einzige im Arbeitsbereich.\n"
 	"\n"
 	"Rückgabewert: 0 in Ordnung, 1 bei falschem Aufruf, 2 bei Fehlern.\n",
 };

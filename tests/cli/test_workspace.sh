@@ -85,6 +85,9 @@ git show "HEAD:$DOC" >"$T/committed.txt"
 same "import: git show gives the canonical text antwort wrote" "$T/canonical.txt" "$T/committed.txt"
 same "import: the working file holds the same bytes" "$T/committed.txt" "$DOC"
 check "import: git status is clean afterwards (index up to date)" test -z "$(git status --porcelain)"
+run log
+check "log: with only one inquiry in the workspace no name is needed" \
+	sh -c "[ $status = 0 ] && grep -q 'eingegangen\$' '$T/out'"
 before=$(ncommits .)
 run import "$EX"
 check "import: the same inquiry twice is refused, exit 2" test "$status" = 2
