@@ -31,7 +31,8 @@ override CFLAGS += $(WERROR) -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict
                    -DANTWORT_VERSION='"$(VERSION)"' \
                    -MMD -MP
 
-# The model: plain C, no curses, no git. Each file one concern.
+# The model: plain C, no curses; of libgit2 only the buffer diff (worddiff.c).
+# Each file one concern.
 MODEL_SRC := src/error.c src/buf.c src/utf8.c src/strlist.c src/inquiry.c \
              src/heading.c src/reader.c src/writer.c src/json.c src/export.c \
              src/fileio.c src/summary.c src/clean.c src/speller.c \
