@@ -323,6 +323,12 @@ struct head_conflicts {
 static int head_conflict(struct head_conflicts *h, struct strlist *conflicts,
                          const char *label, const char *ov, const char *tv)
 {
+	/* A field and the line that shows it (the title and the title line)
+	 * conflict together: the field's values say it once. */
+	size_t ll = strlen(label);
+	for (const char *s = h->ours.s; s && *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : "")
+		if (!strncmp(s, label, ll) && s[ll] == ':')
+			return note(conflicts, label);
 	if (buf_printf(&h->ours, "%s: %s\n", label, ov ? ov : "–") ||
 	    buf_printf(&h->theirs, "%s: %s\n", label, tv ? tv : "–"))
 		return AW_ENOMEM;
@@ -335,7 +341,7 @@ static int head_conflicts_block(struct merge *m, struct head_conflicts *h)
 	int rc = 0;
 	if (h->ours.len &&
 	    (buf_printf(&block, "%s%s\n%s%s\n%s%s%s", DOCMERGE_OURS, m->ours_name, h->ours.s,
-	                DOCMERGE_SEP "\n", h->theirs.s, DOCMERGE_THEIRS, m->theirs_name) ||
+	                DOCMERGE_SEP, h->theirs.s, DOCMERGE_THEIRS, m->theirs_name) ||
 	     !(m->head_block = buf_take(&block))))
 		rc = AW_ENOMEM;
 	buf_free(&block);
@@ -835,6 +841,7 @@ int docmerge(const struct inquiry *base, const struct inquiry *ours,
 		rc = merge_extras(&m);
 	/* After the blocks of both versions: the header conflicts under the
 	 * title, where a reader looks for the title. */
+	int head_block = m.head_block != NULL;
 	if (!rc && m.head_block) {
 		rc = inquiry_add_extra(out, PART_TITLE, m.head_block);
 		m.head_block = NULL;
@@ -843,9 +850,15 @@ int docmerge(const struct inquiry *base, const struct inquiry *ours,
 	if (!rc)
 		rc = as_read_back(out);
 	/* Every part that now holds markers is named, also where reading
-	 * back moved them or ours had them already. */
+	 * back moved them or ours had them already; the block of header
+	 * fields is named by its fields already. */
+	struct strlist found = STRLIST_INIT;
 	if (!rc)
-		rc = docmerge_markers(out, conflicts);
+		rc = docmerge_markers(out, &found);
+	for (size_t i = 0; !rc && i < found.n; i++)
+		if (!head_block || strcmp(found.v[i], OTHER_TEXT))
+			rc = note(conflicts, found.v[i]);
+	strlist_free(&found);
 	if (rc) {
 		inquiry_free(out);
 		return AW_ENOMEM;
@@ -918,8 +931,14 @@ int docmerge_markers(const struct inquiry *q, struct strlist *labels)
 	 * are unresolved all the same. */
 	for (size_t i = 0; i < sizeof text_fields / sizeof *text_fields; i++)
 		other |= str_has_markers(ctext_at(q, text_fields[i]));
+	/* A block of markers that someone split with a blank line reads back
+	 * as several extras: they count together. */
+	struct strlist extras = {NULL, 0, 0};
 	for (size_t i = 0; i < q->nextras; i++)
-		other |= str_has_markers(q->extras[i].text);
+		if (strlist_add(&extras, q->extras[i].text))
+			other = 1; /* out of memory: rather a false alarm */
+	other |= list_has_markers(&extras);
+	strlist_free(&extras);
 	if (other)
 		rc |= note(labels, OTHER_TEXT);
 	return rc ? AW_ENOMEM : 0;

@@ -15,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct loose {
@@ -53,9 +56,8 @@ static size_t count_dir(const char *dir)
 	return n;
 }
 
-/* Counts the packs; with skip, calls each_pack for the others' names. */
-static size_t count_packs(const char *gitdir, const char *skip,
-                          void (*each_pack)(const char *dir, const char *name))
+/* Counts the packs; with names, lists them ("pack-<id>.pack"). */
+static size_t count_packs(const char *gitdir, struct strlist *names)
 {
 	char dir[PATH_MAX];
 	snprintf(dir, sizeof dir, "%sobjects/pack", gitdir);
@@ -69,8 +71,10 @@ static size_t count_packs(const char *gitdir, const char *skip,
 		if (l < 6 || strcmp(de->d_name + l - 5, ".pack") || strncmp(de->d_name, "pack-", 5))
 			continue;
 		n++;
-		if (each_pack && (!skip || strncmp(de->d_name + 5, skip, l - 10)))
-			each_pack(dir, de->d_name);
+		if (names && strlist_add(names, de->d_name)) {
+			closedir(d);
+			return (size_t)-1;
+		}
 	}
 	closedir(d);
 	return n;
@@ -91,19 +95,34 @@ static void remove_pack(const char *dir, const char *name)
 static int collect(const git_oid *id, void *payload);
 
 /* Every object of the repository, packed or loose, into one new pack;
- * then the old packs and the loose copies go. Nothing is dropped: what
- * another process wrote meanwhile is either in the new pack or left
- * where it is. */
+ * then the packs and loose files that existed before the objects were
+ * listed go. Only those: a pack another process writes meanwhile (its
+ * own packing, a fetch) holds objects we never listed, and stays. One
+ * repack at a time, under a lock file; a busy or stale lock skips it. */
 static void repack_all(struct workspace *ws)
 {
-	struct loose all = {NULL, 0, 0};
+	struct loose all = {NULL, 0, 0}, loose = {NULL, 0, 0};
+	struct strlist packs = STRLIST_INIT;
 	git_odb *odb = NULL;
 	git_packbuilder *pb = NULL;
 	const char *gitdir = git_repository_path(ws->repo);
-	char objects[PATH_MAX - 16];
+	char objects[PATH_MAX - 16], packdir[PATH_MAX], lock[PATH_MAX];
 	snprintf(objects, sizeof objects, "%sobjects", gitdir);
-	struct loose loose = {NULL, 0, 0};
-	if (list_loose(objects, &loose) || git_repository_odb(&odb, ws->repo) ||
+	snprintf(packdir, sizeof packdir, "%sobjects/pack", gitdir);
+	snprintf(lock, sizeof lock, "%sANTWORT_REPACK.lock", gitdir);
+	int fd = open(lock, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		struct stat st;
+		/* One left by a killed process blocks only repacking: an hour on. */
+		if (stat(lock, &st) == 0 && time(NULL) - st.st_mtime > 3600)
+			unlink(lock);
+		return;
+	}
+	close(fd);
+	/* The order matters: what is listed here is all in the odb's view
+	 * after the refresh, so all of it goes into the new pack. */
+	if (count_packs(gitdir, &packs) == (size_t)-1 || list_loose(objects, &loose) ||
+	    git_repository_odb(&odb, ws->repo) || git_odb_refresh(odb) ||
 	    git_odb_foreach(odb, collect, &all) || git_packbuilder_new(&pb, ws->repo))
 		goto out;
 	for (size_t i = 0; i < all.n; i++)
@@ -114,7 +133,9 @@ static void repack_all(struct workspace *ws)
 	const char *name = git_packbuilder_name(pb);
 	if (!name)
 		goto out;
-	count_packs(gitdir, name, remove_pack);
+	for (size_t i = 0; i < packs.n; i++)
+		if (strncmp(packs.v[i] + 5, name, strlen(name)))
+			remove_pack(packdir, packs.v[i]);
 	for (size_t i = 0; i < loose.n; i++) {
 		char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
 		git_oid_tostr(hex, sizeof hex, &loose.v[i]);
@@ -123,8 +144,10 @@ static void repack_all(struct workspace *ws)
 	}
 	git_odb_refresh(odb);
 out:
+	unlink(lock);
 	git_packbuilder_free(pb);
 	git_odb_free(odb);
+	strlist_free(&packs);
 	free(all.v);
 	free(loose.v);
 }
@@ -157,7 +180,7 @@ void ws_pack_auto(struct workspace *ws)
 	}
 	if (count > (size_t)limit)
 		ws_pack(ws, NULL, NULL);
-	if (count_packs(gitdir, NULL, NULL) > PACK_MAX_PACKS)
+	if (count_packs(gitdir, NULL) > PACK_MAX_PACKS)
 		repack_all(ws);
 }
 

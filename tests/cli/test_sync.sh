@@ -123,6 +123,10 @@ check "sync: both changed the title, exit 1 and the title named" \
 	sh -c "[ $status = 1 ] && grep -q '^  $DOC: Titel\$' '$T/out'"
 check "sync: both titles are kept in the file between markers" \
 	sh -c "grep -q '^Titel: Wasserstoffbusse in Bremen (Ben)\$' '$T/b/$DOC' && grep -q '^Titel: Wasserstoffbusse in Bremen (Anna)\$' '$T/b/$DOC' && grep -q '^<<<<<<< Ihre Fassung' '$T/b/$DOC'"
+check "sync: the block names each field once" test "$(grep -c '^Titel: ' "$T/b/$DOC")" = 2
+as_ben run save
+check "sync: saving with the block still in it warns that it is unresolved" \
+	grep -q "In $DOC stehen noch zwei Fassungen nebeneinander (Übriger Text)" "$T/err"
 as_ben run sync
 check "sync: a title conflict blocks the push until resolved" \
 	sh -c "[ $status = 2 ] && [ \"\$(git -C '$T/ablage.git' rev-parse main)\" = '$remote_before' ]"

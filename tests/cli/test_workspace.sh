@@ -355,9 +355,13 @@ saver() { # FILE SLUG TAG: 15 saves, each adding a numbered word to the last lin
 		i=$((i + 1))
 	done
 }
+# Packing after nearly every save, so that packs are also combined while
+# the other process saves.
+git config gc.auto 3
 saver "$DOC" "$SLUG" eins & p1=$!
 saver "$ODOC" "$other" zwei & p2=$!
 wait $p1 $p2
+git config --unset gc.auto
 check "concurrency: every save of both processes is a commit" test "$(ncommits .)" = $((before + 30))
 check "concurrency: no errors" test ! -s "$T/conc.err"
 check "concurrency: the last version of each inquiry holds all its words" \
