@@ -12,11 +12,13 @@
 #include "writer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 /* Rounds of fetch–merge–push when someone else pushes in between. */
@@ -453,6 +455,16 @@ static int advance(struct workspace *ws, const char *branch, const git_oid *old,
 	git_tree *baseline = NULL;
 	int rc;
 	intent_path(ws, intent, sizeof intent);
+	/* Held until the files are updated, so that another antwort opening
+	 * the workspace meanwhile does not take this for a crash. */
+	char lock[PATH_MAX + 8];
+	snprintf(lock, sizeof lock, "%s.lock", intent);
+	int fd = open(lock, O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+	if (fd < 0 || flock(fd, LOCK_EX)) {
+		if (fd >= 0)
+			close(fd);
+		return aw_fail(err, AW_EWRITE, lock, aw_strerror(errno));
+	}
 	if (old) {
 		git_oid_tostr(hex, GIT_OID_HEXSZ + 1, old);
 		strcat(hex, "\n");
@@ -483,39 +495,135 @@ static int advance(struct workspace *ws, const char *branch, const git_oid *old,
 	}
 out:
 	unlink(intent);
+	flock(fd, LOCK_UN);
+	close(fd);
 	git_tree_free(baseline);
 	git_commit_free(oc);
 	git_commit_free(nc);
 	return rc;
 }
 
+/* The blob at path in tree into text; 1 when absent. */
+static int tree_text(git_repository *repo, git_tree *tree, const char *path, struct buf *text)
+{
+	git_tree_entry *e = NULL;
+	if (!tree || git_tree_entry_bypath(&e, tree, path))
+		return 1;
+	int rc = ws_blob_read(repo, git_tree_entry_id(e), text, NULL);
+	git_tree_entry_free(e);
+	return rc ? -1 : 0;
+}
+
+/* A file someone changed after a sync was cut short, while the sync had
+ * brought a new version of it: both changes go into the file (part by
+ * part for an inquiry, with git's markers otherwise), to be saved. */
+static void merge_into_disk(struct workspace *ws, git_tree *base, git_tree *head,
+                            const char *path)
+{
+	char full[PATH_MAX];
+	struct buf b = BUF_INIT, o = BUF_INIT, h = BUF_INIT, out = BUF_INIT;
+	struct inquiry qb, qo, qh, m;
+	struct strlist labels = STRLIST_INIT;
+	inquiry_init(&qb);
+	inquiry_init(&qo);
+	inquiry_init(&qh);
+	inquiry_init(&m);
+	snprintf(full, sizeof full, "%s%s", ws->root, path);
+	int has_base = tree_text(ws->repo, base, path, &b) == 0;
+	if (fileio_read(full, &o, NULL) || tree_text(ws->repo, head, path, &h))
+		goto out; /* removed on one side: what is on disk stays */
+	if (is_doc_path(path) &&
+	    !reader_read(o.s ? o.s : "", o.len, path, NULL, &qo, NULL) &&
+	    !reader_read(h.s ? h.s : "", h.len, path, NULL, &qh, NULL) &&
+	    (!has_base || !reader_read(b.s ? b.s : "", b.len, path, NULL, &qb, NULL))) {
+		if (docmerge(has_base ? &qb : NULL, &qo, &qh, "Ihre Fassung",
+		             "Fassung aus der Fernablage", &m, &labels) || writer_write(&m, &out))
+			goto out;
+	} else {
+		git_merge_file_input in[3];
+		git_merge_file_options fo;
+		git_merge_file_result res;
+		const struct buf *src[3] = {&b, &o, &h};
+		for (int k = 0; k < 3; k++) {
+			git_merge_file_input_init(&in[k], GIT_MERGE_FILE_INPUT_VERSION);
+			in[k].ptr = src[k]->s ? src[k]->s : "";
+			in[k].size = src[k]->len;
+			in[k].path = path;
+		}
+		git_merge_file_options_init(&fo, GIT_MERGE_FILE_OPTIONS_VERSION);
+		fo.our_label = "Ihre Fassung";
+		fo.their_label = "Fassung aus der Fernablage";
+		if (git_merge_file(&res, &in[0], &in[1], &in[2], &fo))
+			goto out;
+		int bad = buf_add(&out, res.ptr ? res.ptr : "", res.len);
+		git_merge_file_result_free(&res);
+		if (bad)
+			goto out;
+	}
+	fileio_write_atomic(full, out.s ? out.s : "", out.len, NULL);
+out:
+	inquiry_free(&qb);
+	inquiry_free(&qo);
+	inquiry_free(&qh);
+	inquiry_free(&m);
+	strlist_free(&labels);
+	buf_free(&b);
+	buf_free(&o);
+	buf_free(&h);
+	buf_free(&out);
+}
+
+static int note_skipped(git_checkout_notify_t why, const char *path,
+                        const git_diff_file *baseline, const git_diff_file *target,
+                        const git_diff_file *workdir, void *payload)
+{
+	(void)why, (void)baseline, (void)target, (void)workdir;
+	strlist_add(payload, path);
+	return 0;
+}
+
 void ws_sync_recover(struct workspace *ws)
 {
-	char intent[PATH_MAX];
+	char intent[PATH_MAX], lock[PATH_MAX + 8];
 	struct buf hex = BUF_INIT;
+	struct strlist skipped = STRLIST_INIT;
 	git_oid old, head;
 	git_commit *oc = NULL, *hc = NULL;
-	git_tree *baseline = NULL;
+	git_tree *baseline = NULL, *tree = NULL;
 	intent_path(ws, intent, sizeof intent);
 	if (access(intent, F_OK))
 		return;
+	/* A sync still running holds the lock: its intent is no crash. */
+	snprintf(lock, sizeof lock, "%s.lock", intent);
+	int fd = open(lock, O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB)) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
 	if (!fileio_read(intent, &hex, NULL) && hex.len >= GIT_OID_HEXSZ &&
 	    !git_oid_fromstrn(&old, hex.s, GIT_OID_HEXSZ) &&
 	    !git_reference_name_to_id(&head, ws->repo, "HEAD") && !git_oid_equal(&old, &head) &&
 	    !git_commit_lookup(&oc, ws->repo, &old) && !git_commit_tree(&baseline, oc) &&
-	    !git_commit_lookup(&hc, ws->repo, &head)) {
+	    !git_commit_lookup(&hc, ws->repo, &head) && !git_commit_tree(&tree, hc)) {
 		git_checkout_options co;
 		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
-		/* Files someone changed since stay as they are. */
+		/* Files someone changed since are not overwritten but merged. */
 		co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_ALLOW_CONFLICTS;
 		co.baseline = baseline;
-		git_tree *tree = NULL;
-		if (!git_commit_tree(&tree, hc))
-			git_checkout_tree(ws->repo, (git_object *)tree, &co);
-		git_tree_free(tree);
+		co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+		co.notify_cb = note_skipped;
+		co.notify_payload = &skipped;
+		if (!git_checkout_tree(ws->repo, (git_object *)tree, &co))
+			for (size_t i = 0; i < skipped.n; i++)
+				merge_into_disk(ws, baseline, tree, skipped.v[i]);
 	}
 	unlink(intent);
+	flock(fd, LOCK_UN);
+	close(fd);
 	buf_free(&hex);
+	strlist_free(&skipped);
+	git_tree_free(tree);
 	git_tree_free(baseline);
 	git_commit_free(oc);
 	git_commit_free(hc);

@@ -178,6 +178,21 @@ if command -v cc >/dev/null 2>&1; then
 	run save
 	check "crash in sync: nothing to save, nothing undone" \
 		sh -c "[ $status = 0 ] && [ \"\$(git -C '$T/a' rev-parse HEAD)\" = \"\$(git -C '$T/b' rev-parse HEAD)\" ]"
+
+	# The same, but the file is edited before antwort runs again: both
+	# the other person's change and the edit survive.
+	cd "$T/b" && edit "$DOC" "Absturzprobe" "Absturzprobe zwei" &&
+		as_ben "$ANTWORT" save >/dev/null 2>&1 && as_ben "$ANTWORT" sync >/dev/null 2>&1
+	cd "$T/a" && LD_PRELOAD="$T/crash.so" ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" \
+		"$ANTWORT" sync >/dev/null 2>&1
+	edit "$DOC" "Wartungskosten" "Wartungskosten (nach dem Absturz ergänzt)"
+	run log "$SLUG"
+	check "crash in sync: an edit made after the crash is merged with the other's change" \
+		sh -c "grep -q 'Absturzprobe zwei' '$T/a/$DOC' && grep -q 'nach dem Absturz ergänzt' '$T/a/$DOC'"
+	run save
+	check "crash in sync: saving then keeps both" \
+		sh -c "git -C '$T/a' show HEAD:$DOC | grep -q 'Absturzprobe zwei' && git -C '$T/a' show HEAD:$DOC | grep -q 'nach dem Absturz ergänzt'"
+	"$ANTWORT" sync >/dev/null 2>&1
 else
 	skip "crash in sync" "no C compiler for the crash shim"
 fi
