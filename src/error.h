@@ -53,6 +53,9 @@
 	X(AW_EUNCOMMITTED, -43, "{datei} ist geändert, steht aber in keiner Version, und antwort sichert nur Anfragen; übernehmen Sie die Änderung mit „git commit {datei}“ (oder verwerfen Sie sie mit „git checkout -- {datei}“) und rufen Sie „antwort sync“ erneut auf.") \
 	X(AW_ENOTWSREMOTE, -44, "Die Fernablage {datei} enthält keinen Arbeitsbereich von antwort, sondern ein anderes Git-Repository; prüfen Sie die Adresse – übernommen und übertragen wurde nichts.") \
 	X(AW_EBUSY, -45, "In die Fernablage {datei} übertragen gerade andere fortwährend neue Fassungen; versuchen Sie es in einer Minute erneut – hier ist alles gesichert.") \
+	X(AW_EKEYSYNTAX, -46, "{datei}, Zeile {zeile}: Hier fehlt das „=“; schreiben Sie „TASTE = befehl“, etwa „^S = sichern“ – die Zeile wird übergangen.") \
+	X(AW_EKEYNAME, -47, "{datei}, Zeile {zeile}: Die Taste „{detail}“ kennt antwort nicht (Beispiele: ^S, M-x, F5, C-Left) – die Zeile wird übergangen.") \
+	X(AW_EKEYCMD, -48, "{datei}, Zeile {zeile}: Den Befehl „{detail}“ gibt es nicht; die Hilfe (F1) zeigt alle Befehle – die Zeile wird übergangen.") \
 	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
 	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 

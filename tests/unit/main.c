@@ -58,5 +58,6 @@ int main(void)
 	test_docmerge();
 	test_worddiff();
 	test_workspace();
+	test_keymap();
 	return harness_failed ? 1 : 0;
 }
