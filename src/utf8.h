@@ -15,4 +15,12 @@ int utf8_validate(const char *s, size_t n, size_t *line, size_t *col);
  * its length in bytes (1 for an invalid byte, stored as U+FFFD). */
 size_t utf8_decode(const char *s, size_t n, unsigned *cp);
 
+/* How a character counts in German text, for the word diff, word counts
+ * and the editor's word moves alike: letters and digits (everything
+ * beyond ASCII except the punctuation, symbols and spaces a German text
+ * meets: typographic quotes, dashes, €, §, no-break and thin spaces),
+ * white space, and punctuation. */
+enum { UTF8_WORD = 1, UTF8_SPACE, UTF8_PUNCT };
+int utf8_class(unsigned cp);
+
 #endif

@@ -15,7 +15,8 @@
 
 /* ---- tokens ------------------------------------------------------------- */
 
-enum { T_WORD = 1, T_SPACE, T_PUNCT };
+/* The token kinds are utf8.h's character classes. */
+enum { T_WORD = UTF8_WORD, T_SPACE = UTF8_SPACE, T_PUNCT = UTF8_PUNCT };
 
 struct tok {
 	size_t off;          /* the token runs to the next token's off */
@@ -27,88 +28,17 @@ struct toks {
 	size_t n, cap;
 };
 
-static int ascii_class(unsigned c)
-{
-	unsigned l = c | 0x20;
-	if ((l >= 'a' && l <= 'z') || (c >= '0' && c <= '9'))
-		return T_WORD;
-	if (c == ' ' || (c >= '\t' && c <= '\r'))
-		return T_SPACE;
-	return T_PUNCT;
-}
-
-/* Everything beyond ASCII counts as a letter except the punctuation,
- * symbols and spaces a German text meets (typographic quotes, dashes,
- * €, §, no-break and thin spaces), so that no table of letters is needed
- * and umlauts, ß or accents never split a word. */
-static int cp_class(unsigned cp)
-{
-	if (cp < 0x80)
-		return ascii_class(cp);
-	if (cp < 0xA0)
-		return T_PUNCT;                 /* C1 controls */
-	if (cp < 0x100) {
-		switch (cp) {
-		case 0xA0:
-			return T_SPACE;             /* no-break space */
-		case 0xAA: case 0xAD: case 0xB2: case 0xB3: case 0xB5:
-		case 0xB9: case 0xBA: case 0xBC: case 0xBD: case 0xBE:
-			return T_WORD;              /* ª soft hyphen ² ³ µ ¹ º ¼ ½ ¾ */
-		case 0xD7: case 0xF7:
-			return T_PUNCT;             /* × ÷ */
-		default:
-			return cp < 0xC0 ? T_PUNCT : T_WORD; /* « » § ° … vs. À–ÿ */
-		}
-	}
-	if (cp < 0x1680)
-		return T_WORD;
-	if (cp == 0x1680 || cp == 0x180E)
-		return T_SPACE;
-	if (cp < 0x2000)
-		return T_WORD;
-	if (cp <= 0x200B)
-		return T_SPACE;                 /* en quad … hair space, zero width */
-	if (cp == 0x200C || cp == 0x200D)
-		return T_WORD;                  /* joiners live inside words */
-	if (cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F)
-		return T_SPACE;                 /* separators, narrow no-break space */
-	if (cp < 0x2070)
-		return T_PUNCT;                 /* – — ‚ ‘ ’ „ “ ” … ‹ › ‰ */
-	if (cp < 0x20A0)
-		return T_WORD;                  /* super- and subscripts: CO₂, m² */
-	if (cp < 0x2150)
-		return T_PUNCT;                 /* € and other currency, ™ № ℃ */
-	if (cp < 0x2190)
-		return T_WORD;                  /* number forms: ⅓ Ⅳ */
-	if (cp < 0x2C00)
-		return T_PUNCT;                 /* arrows, maths, boxes, dingbats */
-	if (cp < 0x2E00)
-		return T_WORD;
-	if (cp < 0x2E80)
-		return T_PUNCT;                 /* supplemental punctuation */
-	if (cp == 0x3000 || cp == 0xFEFF)
-		return T_SPACE;                 /* ideographic space, BOM */
-	if ((cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) ||
-	    (cp >= 0x3014 && cp <= 0x301F) || (cp >= 0xFE10 && cp <= 0xFE1F) ||
-	    (cp >= 0xFE30 && cp <= 0xFE6F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-	    (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-	    (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0xFFF0 && cp <= 0xFFFF) ||
-	    (cp >= 0x1F000 && cp <= 0x1FAFF))
-		return T_PUNCT;                 /* CJK and fullwidth punctuation, U+FFFD, emoji */
-	return T_WORD;
-}
-
 /* The class of the character at s[i], its length in *len. */
 static int class_at(const char *s, size_t n, size_t i, size_t *len)
 {
 	unsigned char c = (unsigned char)s[i];
 	if (c < 0x80) {
 		*len = 1;
-		return ascii_class(c);
+		return utf8_class(c);
 	}
 	unsigned cp;
 	*len = utf8_decode(s + i, n - i, &cp);
-	return cp_class(cp);
+	return utf8_class(cp);
 }
 
 static int toks_push(struct toks *t, size_t off, int kind)

@@ -59,5 +59,6 @@ int main(void)
 	test_worddiff();
 	test_workspace();
 	test_keymap();
+	test_editbuf();
 	return harness_failed ? 1 : 0;
 }
