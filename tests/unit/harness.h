@@ -49,6 +49,7 @@ void test_worddiff(void);
 void test_workspace(void);
 void test_keymap(void);
 void test_editbuf(void);
+void test_wrap(void);
 
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);

@@ -60,5 +60,6 @@ int main(void)
 	test_workspace();
 	test_keymap();
 	test_editbuf();
+	test_wrap();
 	return harness_failed ? 1 : 0;
 }
