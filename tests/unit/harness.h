@@ -50,6 +50,7 @@ void test_workspace(void);
 void test_keymap(void);
 void test_editbuf(void);
 void test_wrap(void);
+void test_session(void);
 
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);

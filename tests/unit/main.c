@@ -61,5 +61,6 @@ int main(void)
 	test_keymap();
 	test_editbuf();
 	test_wrap();
+	test_session();
 	return harness_failed ? 1 : 0;
 }
