@@ -109,69 +109,6 @@ static const struct strlist *clist_at(const struct inquiry *q, size_t off)
 	return (const struct strlist *)((const char *)q + off);
 }
 
-/* Appends a copy of qu to dst. */
-static int copy_question(struct inquiry *dst, const struct question *qu)
-{
-	char *marker = NULL;
-	struct question *nq;
-	set_str(&marker, qu->marker); /* left NULL, it fails the add */
-	if (inquiry_add_question(dst, qu->number, marker, &nq))
-		return AW_ENOMEM;
-	return set_str(&nq->section, qu->section) || list_append(&nq->paras, &qu->paras) ?
-	       AW_ENOMEM : 0;
-}
-
-/* Inserts a copy of a into dst at index at. */
-static int copy_answer(struct inquiry *dst, size_t at, const struct answer *a)
-{
-	int *covers = malloc((a->ncovers ? a->ncovers : 1) * sizeof *covers);
-	char *heading = NULL;
-	struct answer *na;
-	if (covers && a->ncovers)
-		memcpy(covers, a->covers, a->ncovers * sizeof *covers);
-	set_str(&heading, a->heading); /* left NULL, it fails the add */
-	if (inquiry_add_answer(dst, at, covers, a->ncovers, heading, &na))
-		return AW_ENOMEM;
-	return set_str(&na->section, a->section) || list_append(&na->paras, &a->paras) ?
-	       AW_ENOMEM : 0;
-}
-
-/* A deep copy of src into dst. The reader's notes (hints, cleaned) are
- * left out: they describe a text the copy was not read from. */
-static int copy_inquiry(struct inquiry *dst, const struct inquiry *src)
-{
-	int rc = 0;
-	inquiry_init(dst);
-	dst->kind = src->kind;
-	dst->parliament = src->parliament;
-	dst->session_year = src->session_year;
-	dst->session_month = src->session_month;
-	dst->session_day = src->session_day;
-	dst->leading_blank_lines = src->leading_blank_lines;
-	dst->final_newline = src->final_newline;
-	dst->crlf = src->crlf;
-	dst->bom = src->bom;
-	for (size_t i = 0; !rc && i < sizeof text_fields / sizeof *text_fields; i++)
-		rc = set_str(text_at(dst, text_fields[i]), ctext_at(src, text_fields[i]));
-	if (!rc)
-		rc = list_append(&dst->preamble, &src->preamble) ||
-		     list_append(&dst->senate_preamble, &src->senate_preamble);
-	for (size_t i = 0; !rc && i < src->nquestions; i++)
-		rc = copy_question(dst, &src->questions[i]);
-	for (size_t i = 0; !rc && i < src->nanswers; i++)
-		rc = copy_answer(dst, dst->nanswers, &src->answers[i]);
-	for (size_t i = 0; !rc && i < src->nextras; i++) {
-		char *text = NULL;
-		set_str(&text, src->extras[i].text); /* left NULL, it fails the add */
-		rc = inquiry_add_extra(dst, src->extras[i].after, text);
-	}
-	if (rc) {
-		inquiry_free(dst);
-		return AW_ENOMEM;
-	}
-	return 0;
-}
-
 /* ---- labels ----------------------------------------------------------- */
 
 /* Appends label unless the list has it already. */
@@ -511,7 +448,7 @@ static int merge_question(struct merge *m, struct inquiry *dst, const struct que
 	const struct question *qb = find_question(m->b, s->number, occ);
 	const struct question *qo = find_question(m->o, s->number, occ);
 	const struct question *qt = find_question(m->t, s->number, occ);
-	if (copy_question(dst, s))
+	if (inquiry_copy_question(dst, s))
 		return AW_ENOMEM;
 	if (!qo || !qt)
 		return 0; /* only one version has it: that one */
@@ -535,7 +472,7 @@ static int keep_lost_question(struct merge *m, struct inquiry *dst, const struct
 	    (xb && strlist_equal(&xb->paras, &x->paras)))
 		return 0;
 	struct strlist l = STRLIST_INIT;
-	if (copy_question(dst, x) ||
+	if (inquiry_copy_question(dst, x) ||
 	    conflict_block(m, &l, theirs ? NULL : &x->paras, theirs ? &x->paras : NULL)) {
 		strlist_free(&l);
 		return AW_ENOMEM;
@@ -655,7 +592,7 @@ static int keep_lost_answer(struct merge *m, const struct answer *a, size_t occ,
 	if (!a->paras.n || find_answer(r, a, occ) || (ab && strlist_equal(&ab->paras, &a->paras)))
 		return 0;
 	if (!r->nanswers) {
-		if (copy_answer(r, 0, a))
+		if (inquiry_copy_answer(r, 0, a))
 			return AW_ENOMEM;
 		strlist_free(&r->answers[0].paras);
 	}
@@ -686,7 +623,7 @@ static int answers_structure(struct merge *m)
 
 	inquiry_init(&tmp);
 	for (size_t i = 0; !rc && i < s->nanswers; i++)
-		rc = copy_answer(&tmp, tmp.nanswers, &s->answers[i]);
+		rc = inquiry_copy_answer(&tmp, tmp.nanswers, &s->answers[i]);
 	if (!rc) {
 		struct answer *v = m->res->answers;
 		size_t n = m->res->nanswers;
@@ -816,7 +753,12 @@ int docmerge(const struct inquiry *base, const struct inquiry *ours,
              struct strlist *conflicts)
 {
 	struct merge m = {base, ours, theirs, ours_name, theirs_name, out, conflicts, NULL};
-	int rc = copy_inquiry(out, ours);
+	/* The reader's notes describe a text the merge was not read from. */
+	int rc = inquiry_copy(out, ours);
+	if (!rc) {
+		strlist_free(&out->hints);
+		strlist_free(&out->cleaned);
+	}
 	if (!rc)
 		rc = merge_head(&m);
 	if (!rc)

@@ -365,3 +365,93 @@ int inquiry_equal(const struct inquiry *a, const struct inquiry *b)
 			return 0;
 	return 1;
 }
+
+/* A copy of s into *dst (NULL stays NULL). 0 or AW_ENOMEM. */
+static int copy_str(char **dst, const char *s)
+{
+	*dst = NULL;
+	return s && !(*dst = strdup(s)) ? AW_ENOMEM : 0;
+}
+
+static int copy_list(struct strlist *dst, const struct strlist *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		if (strlist_add(dst, src->v[i]))
+			return AW_ENOMEM;
+	return 0;
+}
+
+int inquiry_copy_question(struct inquiry *dst, const struct question *qu)
+{
+	char *marker;
+	struct question *nq;
+	if (copy_str(&marker, qu->marker) ||
+	    inquiry_add_question(dst, qu->number, marker, &nq)) /* frees marker */
+		return AW_ENOMEM;
+	return copy_str(&nq->section, qu->section) || copy_list(&nq->paras, &qu->paras) ?
+	       AW_ENOMEM : 0;
+}
+
+int inquiry_copy_answer(struct inquiry *dst, size_t at, const struct answer *a)
+{
+	/* At least one element, so that an answer covering nothing still has
+	 * an array, as inquiry_add_answer() requires. */
+	int *covers = malloc((a->ncovers ? a->ncovers : 1) * sizeof *covers);
+	char *heading = NULL;
+	struct answer *na;
+	if (covers && a->ncovers)
+		memcpy(covers, a->covers, a->ncovers * sizeof *covers);
+	if (!covers || copy_str(&heading, a->heading)) {
+		free(covers);
+		return AW_ENOMEM;
+	}
+	if (inquiry_add_answer(dst, at, covers, a->ncovers, heading, &na))
+		return AW_ENOMEM;
+	return copy_str(&na->section, a->section) || copy_list(&na->paras, &a->paras) ?
+	       AW_ENOMEM : 0;
+}
+
+int inquiry_copy(struct inquiry *dst, const struct inquiry *src)
+{
+	char **const to[] = {
+		&dst->number, &dst->title, &dst->askers, &dst->session_line, &dst->title_line,
+		&dst->intro, &dst->preamble_heading, &dst->leadin, &dst->signature,
+		&dst->senate_leadin, &dst->senate_preamble_heading,
+	};
+	const char *const from[] = {
+		src->number, src->title, src->askers, src->session_line, src->title_line,
+		src->intro, src->preamble_heading, src->leadin, src->signature,
+		src->senate_leadin, src->senate_preamble_heading,
+	};
+	int rc = 0;
+	inquiry_init(dst);
+	dst->kind = src->kind;
+	dst->parliament = src->parliament;
+	dst->session_year = src->session_year;
+	dst->session_month = src->session_month;
+	dst->session_day = src->session_day;
+	dst->leading_blank_lines = src->leading_blank_lines;
+	dst->final_newline = src->final_newline;
+	dst->crlf = src->crlf;
+	dst->bom = src->bom;
+	for (size_t i = 0; !rc && i < sizeof to / sizeof *to; i++)
+		rc = copy_str(to[i], from[i]);
+	if (!rc)
+		rc = copy_list(&dst->preamble, &src->preamble) ||
+		     copy_list(&dst->senate_preamble, &src->senate_preamble) ||
+		     copy_list(&dst->hints, &src->hints) || copy_list(&dst->cleaned, &src->cleaned);
+	for (size_t i = 0; !rc && i < src->nquestions; i++)
+		rc = inquiry_copy_question(dst, &src->questions[i]);
+	for (size_t i = 0; !rc && i < src->nanswers; i++)
+		rc = inquiry_copy_answer(dst, dst->nanswers, &src->answers[i]);
+	for (size_t i = 0; !rc && i < src->nextras; i++) {
+		char *text;
+		rc = copy_str(&text, src->extras[i].text) ||
+		     inquiry_add_extra(dst, src->extras[i].after, text);
+	}
+	if (rc) {
+		inquiry_free(dst);
+		return AW_ENOMEM;
+	}
+	return 0;
+}

@@ -109,6 +109,15 @@ int inquiry_add_answer(struct inquiry *q, size_t at, int *covers,
                        size_t ncovers, char *heading, struct answer **out);
 int inquiry_add_extra(struct inquiry *q, enum part after, char *text);
 
+/* A deep copy of src into dst (which need not be initialised). On
+ * AW_ENOMEM dst is left empty. */
+int inquiry_copy(struct inquiry *dst, const struct inquiry *src);
+
+/* Appends a copy of question qu / inserts a copy of answer a at index at.
+ * 0 or AW_ENOMEM. */
+int inquiry_copy_question(struct inquiry *dst, const struct question *qu);
+int inquiry_copy_answer(struct inquiry *dst, size_t at, const struct answer *a);
+
 /* Removes and frees answer at (which must exist). */
 void inquiry_remove_answer(struct inquiry *q, size_t at);
 

@@ -1,7 +1,7 @@
 /* session.c: an inquiry open in the editor: a private copy of the model,
  * one edit buffer per part and the labels the question list shows.
  *
- * The model is copied field by field (copy_inquiry) rather than through
+ * The model is copied field by field (inquiry_copy) rather than through
  * the writer and the reader: that round trip is exact only for canonical
  * documents, and it would run the reader's cleaning a second time. */
 #include "session.h"
@@ -20,107 +20,6 @@ struct session {
 	struct editbuf **bufs;     /* [nparts] */
 	char **labels;             /* [nparts]; labels[0] unused: PREAMBLE_LABEL */
 };
-
-/* A copy of s (NULL stays NULL); clears *ok when out of memory. */
-static char *copy_str(const char *s, int *ok)
-{
-	if (!s)
-		return NULL;
-	char *d = strdup(s);
-	if (!d)
-		*ok = 0;
-	return d;
-}
-
-static int copy_list(struct strlist *dst, const struct strlist *src)
-{
-	for (size_t i = 0; i < src->n; i++)
-		if (strlist_add(dst, src->v[i]))
-			return AW_ENOMEM;
-	return 0;
-}
-
-/* Copies every field of src into dst, which must be freshly initialised
- * (inquiry_init). Counts are set before the elements are filled, on zeroed
- * memory, so inquiry_free() releases a copy cut short by a failed
- * allocation. */
-static int copy_inquiry(struct inquiry *dst, const struct inquiry *src)
-{
-	int ok = 1;
-
-	dst->kind = src->kind;
-	dst->parliament = src->parliament;
-	dst->session_year = src->session_year;
-	dst->session_month = src->session_month;
-	dst->session_day = src->session_day;
-	dst->leading_blank_lines = src->leading_blank_lines;
-	dst->final_newline = src->final_newline;
-	dst->crlf = src->crlf;
-	dst->bom = src->bom;
-	dst->number = copy_str(src->number, &ok);
-	dst->title = copy_str(src->title, &ok);
-	dst->askers = copy_str(src->askers, &ok);
-	dst->session_line = copy_str(src->session_line, &ok);
-	dst->title_line = copy_str(src->title_line, &ok);
-	dst->intro = copy_str(src->intro, &ok);
-	dst->preamble_heading = copy_str(src->preamble_heading, &ok);
-	dst->leadin = copy_str(src->leadin, &ok);
-	dst->signature = copy_str(src->signature, &ok);
-	dst->senate_leadin = copy_str(src->senate_leadin, &ok);
-	dst->senate_preamble_heading = copy_str(src->senate_preamble_heading, &ok);
-	if (!ok || copy_list(&dst->preamble, &src->preamble) ||
-	    copy_list(&dst->senate_preamble, &src->senate_preamble) ||
-	    copy_list(&dst->hints, &src->hints) || copy_list(&dst->cleaned, &src->cleaned))
-		return AW_ENOMEM;
-
-	if (src->nquestions) {
-		if (!(dst->questions = calloc(src->nquestions, sizeof *dst->questions)))
-			return AW_ENOMEM;
-		dst->nquestions = src->nquestions;
-	}
-	for (size_t i = 0; i < src->nquestions; i++) {
-		const struct question *s = &src->questions[i];
-		struct question *d = &dst->questions[i];
-		d->number = s->number;
-		d->marker = copy_str(s->marker, &ok);
-		d->section = copy_str(s->section, &ok);
-		if (!ok || copy_list(&d->paras, &s->paras))
-			return AW_ENOMEM;
-	}
-
-	if (src->nanswers) {
-		if (!(dst->answers = calloc(src->nanswers, sizeof *dst->answers)))
-			return AW_ENOMEM;
-		dst->nanswers = src->nanswers;
-	}
-	for (size_t i = 0; i < src->nanswers; i++) {
-		const struct answer *s = &src->answers[i];
-		struct answer *d = &dst->answers[i];
-		/* At least one element, so an answer covering nothing still has
-		 * an array, as inquiry_add_answer() requires. */
-		if (!(d->covers = malloc((s->ncovers ? s->ncovers : 1) * sizeof *d->covers)))
-			return AW_ENOMEM;
-		if (s->ncovers)
-			memcpy(d->covers, s->covers, s->ncovers * sizeof *d->covers);
-		d->ncovers = s->ncovers;
-		d->heading = copy_str(s->heading, &ok);
-		d->section = copy_str(s->section, &ok);
-		if (!ok || copy_list(&d->paras, &s->paras))
-			return AW_ENOMEM;
-	}
-
-	if (src->nextras) {
-		if (!(dst->extras = calloc(src->nextras, sizeof *dst->extras)))
-			return AW_ENOMEM;
-		dst->nextras = src->nextras;
-	}
-	for (size_t i = 0; i < src->nextras; i++) {
-		dst->extras[i].after = src->extras[i].after;
-		if (!(dst->extras[i].text = copy_str(src->extras[i].text, &ok)))
-			return AW_ENOMEM;
-	}
-	return 0;
-}
 
 /* The paragraphs one a line, as the buffer holds them. */
 static struct editbuf *buffer_of(const struct strlist *paras)
@@ -156,7 +55,7 @@ struct session *session_new(const struct inquiry *q)
 	if (!s)
 		return NULL;
 	inquiry_init(&s->q);
-	if (copy_inquiry(&s->q, q)) {
+	if (inquiry_copy(&s->q, q)) {
 		session_free(s);
 		return NULL;
 	}
@@ -317,7 +216,7 @@ static int set_paras(struct strlist *paras, const char *text)
 int session_to_inquiry(const struct session *s, struct inquiry *out)
 {
 	inquiry_init(out);
-	int rc = copy_inquiry(out, &s->q);
+	int rc = inquiry_copy(out, &s->q);
 	if (!rc)
 		rc = set_paras(&out->senate_preamble, editbuf_text(s->bufs[0]));
 	for (size_t i = 0; !rc && i < out->nanswers; i++)
