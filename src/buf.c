@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(struct buf *b, size_t extra)
+int buf_reserve(struct buf *b, size_t extra)
 {
 	if (b->len + extra + 1 <= b->cap)
 		return 0;
@@ -27,7 +27,7 @@ static int grow(struct buf *b, size_t extra)
 
 int buf_add(struct buf *b, const char *s, size_t n)
 {
-	if (grow(b, n))
+	if (buf_reserve(b, n))
 		return AW_ENOMEM;
 	if (n)
 		memcpy(b->s + b->len, s, n);
@@ -52,7 +52,7 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || grow(b, (size_t)n))
+	if (n < 0 || buf_reserve(b, (size_t)n))
 		return AW_ENOMEM;
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
@@ -64,7 +64,7 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 char *buf_take(struct buf *b)
 {
 	if (!b->s) {
-		if (grow(b, 0))
+		if (buf_reserve(b, 0))
 			return NULL;
 		b->s[0] = '\0';
 	}

@@ -14,6 +14,9 @@ struct buf {
 
 #define BUF_INIT {NULL, 0, 0}
 
+/* Room for extra more bytes and the NUL, for callers that write into s
+ * themselves (the editor's memmove of a splice). */
+int buf_reserve(struct buf *b, size_t extra);
 int buf_add(struct buf *b, const char *s, size_t n);
 int buf_adds(struct buf *b, const char *s);
 int buf_addc(struct buf *b, char c);

@@ -94,9 +94,10 @@ int cli_inquiry(const char *arg, struct workspace **ws, char *slug);
 
 /* For commands that take [KURZNAME] [VERSION…]: opens the workspace and
  * finds the inquiry, from pos[0] or as cli_slug() does without a name;
- * *revs and *nrevs are the arguments left for versions. */
-int cli_inquiry_revs(const char **pos, int n, struct workspace **ws, char *slug,
-                     const char ***revs, int *nrevs);
+ * *revs and *nrevs are the arguments left for versions, at most max_revs
+ * of them (more is a usage error of command cmd). */
+int cli_inquiry_revs(const char *cmd, const char **pos, int n, int max_revs,
+                     struct workspace **ws, char *slug, const char ***revs, int *nrevs);
 
 /* "29.11.2026 10:14" for a time stamp and its offset in minutes. */
 char *cli_when(long long time, int tz, char *out, size_t size);

@@ -144,8 +144,9 @@ int cli_slug(struct workspace *ws, const char *arg, char *slug)
 	return resolve(ws, arg, slug, &err) ? cli_fail(&err) : EXIT_OK;
 }
 
-int cli_inquiry_revs(const char **pos, int n, struct workspace **ws, char *slug,
-                     const char ***revs, int *nrevs)
+/* cli_inquiry_revs() without the count. */
+static int find_inquiry(const char **pos, int n, struct workspace **ws, char *slug,
+                        const char ***revs, int *nrevs)
 {
 	struct aw_error err;
 	int status = cli_workspace(ws);
@@ -162,8 +163,21 @@ int cli_inquiry_revs(const char **pos, int n, struct workspace **ws, char *slug,
 	}
 	if (implied(*ws, slug))
 		return EXIT_OK;
-	status = n ? cli_slug(*ws, pos[0], slug) : cli_slug(*ws, NULL, slug);
+	status = cli_slug(*ws, n ? pos[0] : NULL, slug);
 	ws_close(*ws);
 	*ws = NULL;
+	return status;
+}
+
+int cli_inquiry_revs(const char *cmd, const char **pos, int n, int max_revs,
+                     struct workspace **ws, char *slug, const char ***revs, int *nrevs)
+{
+	int status = find_inquiry(pos, n, ws, slug, revs, nrevs);
+	if (!status && *nrevs > max_revs) {
+		ws_close(*ws);
+		*ws = NULL;
+		return cli_usage(cmd, max_revs == 1 ? "Geben Sie höchstens eine Version an"
+		                                    : "Geben Sie höchstens zwei Versionen an");
+	}
 	return status;
 }

@@ -99,12 +99,8 @@ static int run(int argc, char **argv)
 	char slug[SLUG_MAX + 1];
 	const char **revs;
 	int nrevs;
-	if ((status = cli_inquiry_revs(pos, n, &ws, slug, &revs, &nrevs)))
+	if ((status = cli_inquiry_revs("diff", pos, n, 2, &ws, slug, &revs, &nrevs)))
 		return status;
-	if (nrevs > 2) {
-		ws_close(ws);
-		return cli_usage("diff", "Geben Sie höchstens zwei Versionen an");
-	}
 	struct aw_error err;
 	struct ws_version *log = NULL, va, vb;
 	size_t nlog = 0;

@@ -16,12 +16,8 @@ static int run(int argc, char **argv)
 	char slug[SLUG_MAX + 1];
 	const char **revs;
 	int nrevs;
-	if ((status = cli_inquiry_revs(pos, n, &ws, slug, &revs, &nrevs)))
+	if ((status = cli_inquiry_revs("show", pos, n, 1, &ws, slug, &revs, &nrevs)))
 		return status;
-	if (nrevs > 1) {
-		ws_close(ws);
-		return cli_usage("show", "Geben Sie höchstens eine Version an");
-	}
 	struct buf text = BUF_INIT;
 	struct aw_error err;
 	if (ws_show(ws, slug, nrevs ? revs[0] : NULL, &text, NULL, &err))

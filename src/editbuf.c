@@ -26,8 +26,7 @@ struct step {
 };
 
 struct editbuf {
-	char *s;
-	size_t len, cap;
+	struct buf t;           /* the text, always NUL-terminated */
 	size_t cur, anchor;
 	int has_anchor;
 	struct step *steps;
@@ -59,7 +58,7 @@ static int is_word_cp(unsigned cp)
 static unsigned cp_at(const struct editbuf *b, size_t p)
 {
 	unsigned cp;
-	utf8_decode(b->s + p, b->len - p, &cp);
+	utf8_decode(b->t.s + p, b->t.len - p, &cp);
 	return cp;
 }
 
@@ -68,14 +67,14 @@ static size_t cp_before(const struct editbuf *b, size_t p)
 {
 	do
 		p--;
-	while (p > 0 && ((unsigned char)b->s[p] & 0xC0) == 0x80);
+	while (p > 0 && ((unsigned char)b->t.s[p] & 0xC0) == 0x80);
 	return p;
 }
 
 static size_t cp_after(const struct editbuf *b, size_t p)
 {
 	unsigned cp;
-	return p + utf8_decode(b->s + p, b->len - p, &cp);
+	return p + utf8_decode(b->t.s + p, b->t.len - p, &cp);
 }
 
 /* Whether a character starts at code point boundary p. Decided from the
@@ -84,7 +83,7 @@ static size_t cp_after(const struct editbuf *b, size_t p)
  * a ZWJ sticks to the ZWJ, and nothing sticks to a '\n' or crosses one. */
 static int is_boundary(const struct editbuf *b, size_t p)
 {
-	if (p == 0 || p == b->len)
+	if (p == 0 || p == b->t.len)
 		return 1;
 	unsigned before = cp_at(b, cp_before(b, p)), at = cp_at(b, p);
 	if (before == '\n' || at == '\n')
@@ -130,24 +129,24 @@ static size_t word_left(const struct editbuf *b, size_t p)
 /* The start of the next word, or the end of the text. */
 static size_t word_right(const struct editbuf *b, size_t p)
 {
-	while (p < b->len && word_at(b, p))
+	while (p < b->t.len && word_at(b, p))
 		p = next_char(b, p);
-	while (p < b->len && !word_at(b, p))
+	while (p < b->t.len && !word_at(b, p))
 		p = next_char(b, p);
 	return p;
 }
 
 static size_t para_start(const struct editbuf *b, size_t p)
 {
-	while (p > 0 && b->s[p - 1] != '\n')
+	while (p > 0 && b->t.s[p - 1] != '\n')
 		p--;
 	return p;
 }
 
 static size_t para_end(const struct editbuf *b, size_t p)
 {
-	const char *nl = memchr(b->s + p, '\n', b->len - p);
-	return nl ? (size_t)(nl - b->s) : b->len;
+	const char *nl = memchr(b->t.s + p, '\n', b->t.len - p);
+	return nl ? (size_t)(nl - b->t.s) : b->t.len;
 }
 
 /* ---- text and history ------------------------------------------------------ */
@@ -155,29 +154,16 @@ static size_t para_end(const struct editbuf *b, size_t p)
 /* Room for a text of len bytes and its NUL. */
 static int reserve(struct editbuf *b, size_t len)
 {
-	if (len < b->cap)
-		return 0;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap <= len) {
-		if (cap > ((size_t)-1) / 2)
-			return AW_ENOMEM;
-		cap *= 2;
-	}
-	char *s = realloc(b->s, cap);
-	if (!s)
-		return AW_ENOMEM;
-	b->s = s;
-	b->cap = cap;
-	return 0;
+	return len > b->t.len ? buf_reserve(&b->t, len - b->t.len) : buf_reserve(&b->t, 0);
 }
 
 /* Replaces s[pos..pos+dlen) with ins[0..ilen); reserve() was called. */
 static void splice(struct editbuf *b, size_t pos, size_t dlen, const char *ins, size_t ilen)
 {
-	memmove(b->s + pos + ilen, b->s + pos + dlen, b->len - pos - dlen + 1);
+	memmove(b->t.s + pos + ilen, b->t.s + pos + dlen, b->t.len - pos - dlen + 1);
 	if (ilen)
-		memcpy(b->s + pos, ins, ilen);
-	b->len = b->len - dlen + ilen;
+		memcpy(b->t.s + pos, ins, ilen);
+	b->t.len = b->t.len - dlen + ilen;
 }
 
 /* An edit can leave a mark or a ZWJ glued to what is now before the
@@ -219,7 +205,7 @@ static int push(struct editbuf *b, size_t pos, size_t dlen, const char *ins, siz
 		b->steps = v;
 		b->stepcap = cap;
 	}
-	if ((dlen && buf_add(&st.del, b->s + pos, dlen)) || (ilen && buf_add(&st.ins, ins, ilen))) {
+	if ((dlen && buf_add(&st.del, b->t.s + pos, dlen)) || (ilen && buf_add(&st.ins, ins, ilen))) {
 		step_free(&st);
 		return AW_ENOMEM;
 	}
@@ -238,7 +224,7 @@ static int change(struct editbuf *b, size_t pos, size_t dlen, const char *ins, s
 {
 	if (!dlen && !ilen)
 		return 0;
-	if (reserve(b, b->len - dlen + ilen))
+	if (reserve(b, b->t.len - dlen + ilen))
 		return AW_ENOMEM;
 	if (kind != OPEN_NONE && b->open == kind) {
 		/* Moves close the open step, so this continues it at the cursor. */
@@ -247,10 +233,10 @@ static int change(struct editbuf *b, size_t pos, size_t dlen, const char *ins, s
 		if (kind == OPEN_TYPE) {
 			rc = buf_add(&st->ins, ins, ilen);
 		} else if (pos < st->pos) {
-			rc = buf_prepend(&st->del, b->s + pos, dlen);
+			rc = buf_prepend(&st->del, b->t.s + pos, dlen);
 			st->pos = pos;
 		} else {
-			rc = buf_add(&st->del, b->s + pos, dlen);
+			rc = buf_add(&st->del, b->t.s + pos, dlen);
 		}
 		if (rc)
 			return rc;
@@ -286,14 +272,13 @@ static int drop_cr(const char **s, size_t *n, char **own)
 struct editbuf *editbuf_new(const char *text, size_t len)
 {
 	struct editbuf *b = calloc(1, sizeof *b);
-	if (!b || reserve(b, len)) {
+	/* buf_add() allocates even for an empty text: the text is never NULL. */
+	if (!b || buf_add(&b->t, text, len)) {
+		if (b)
+			buf_free(&b->t);
 		free(b);
 		return NULL;
 	}
-	if (len)
-		memcpy(b->s, text, len);
-	b->s[len] = '\0';
-	b->len = len;
 	return b;
 }
 
@@ -305,18 +290,18 @@ void editbuf_free(struct editbuf *b)
 		step_free(&b->steps[i]);
 	free(b->steps);
 	buf_free(&b->clip);
-	free(b->s);
+	buf_free(&b->t);
 	free(b);
 }
 
 const char *editbuf_text(const struct editbuf *b)
 {
-	return b->s;
+	return b->t.s;
 }
 
 size_t editbuf_len(const struct editbuf *b)
 {
-	return b->len;
+	return b->t.len;
 }
 
 size_t editbuf_cursor(const struct editbuf *b)
@@ -339,9 +324,9 @@ void editbuf_selection(const struct editbuf *b, size_t *start, size_t *end)
 void editbuf_set_cursor(struct editbuf *b, size_t pos, int select)
 {
 	editbuf_break(b);
-	if (pos > b->len)
-		pos = b->len;
-	while (pos < b->len && ((unsigned char)b->s[pos] & 0xC0) == 0x80)
+	if (pos > b->t.len)
+		pos = b->t.len;
+	while (pos < b->t.len && ((unsigned char)b->t.s[pos] & 0xC0) == 0x80)
 		pos--;
 	while (!is_boundary(b, pos))
 		pos = cp_before(b, pos);
@@ -364,7 +349,7 @@ void editbuf_move(struct editbuf *b, enum eb_move m, int select)
 			p = prev_char(b, p);
 		break;
 	case EB_CHAR_RIGHT:
-		if (p < b->len)
+		if (p < b->t.len)
 			p = next_char(b, p);
 		break;
 	case EB_WORD_LEFT:
@@ -385,13 +370,13 @@ void editbuf_move(struct editbuf *b, enum eb_move m, int select)
 		break;
 	case EB_PARA_NEXT:
 		p = para_end(b, p);
-		p += p < b->len;
+		p += p < b->t.len;
 		break;
 	case EB_TEXT_START:
 		p = 0;
 		break;
 	case EB_TEXT_END:
-		p = b->len;
+		p = b->t.len;
 		break;
 	}
 	editbuf_set_cursor(b, p, select);
@@ -430,7 +415,7 @@ int editbuf_delete(struct editbuf *b, enum eb_delete d)
 			from = prev_char(b, from);
 		break;
 	case EB_DEL_FORWARD:
-		if (to < b->len)
+		if (to < b->t.len)
 			to = next_char(b, to);
 		break;
 	case EB_DEL_WORD_BACK:
@@ -466,7 +451,7 @@ int editbuf_copy(struct editbuf *b)
 	if (!editbuf_has_selection(b))
 		return 0;
 	editbuf_selection(b, &start, &end);
-	if (buf_add(&c, b->s + start, end - start))
+	if (buf_add(&c, b->t.s + start, end - start))
 		return AW_ENOMEM;
 	buf_free(&b->clip);
 	b->clip = c;
@@ -501,7 +486,7 @@ int editbuf_undo(struct editbuf *b)
 	if (!b->done)
 		return 0;
 	struct step *st = &b->steps[b->done - 1];
-	if (reserve(b, b->len - st->ins.len + st->del.len))
+	if (reserve(b, b->t.len - st->ins.len + st->del.len))
 		return 0;
 	splice(b, st->pos, st->ins.len, st->del.s, st->del.len);
 	b->done--;
@@ -517,7 +502,7 @@ int editbuf_redo(struct editbuf *b)
 	if (b->done == b->nsteps)
 		return 0;
 	struct step *st = &b->steps[b->done];
-	if (reserve(b, b->len - st->del.len + st->ins.len))
+	if (reserve(b, b->t.len - st->del.len + st->ins.len))
 		return 0;
 	splice(b, st->pos, st->del.len, st->ins.s, st->ins.len);
 	b->done++;
@@ -554,7 +539,7 @@ size_t editbuf_words(const struct editbuf *b)
 	size_t n = 0;
 	int in = 0;
 
-	for (size_t p = 0; p < b->len; p = next_char(b, p)) {
+	for (size_t p = 0; p < b->t.len; p = next_char(b, p)) {
 		int w = word_at(b, p);
 		n += w && !in;
 		in = w;

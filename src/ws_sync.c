@@ -194,19 +194,55 @@ static int check_saved(struct workspace *ws, struct aw_error *err)
 	return rc;
 }
 
-/* Reads the blob of an index entry into a model; 1 when it does not read
- * as an inquiry (then it is merged as plain text). */
-static int entry_doc(git_repository *repo, const git_index_entry *e, const char *path,
-                     struct inquiry *q)
+/* Three versions of one file's text merged into out: an inquiry part by
+ * part, any other file (or an inquiry that does not read) line by line
+ * with git's markers. Places both sides changed go to labels. base NULL:
+ * no common ancestor. 0, AW_ENOMEM or AW_EGIT. */
+static int merge_text(const char *path, const struct buf *base, const struct buf *ours,
+                      const struct buf *theirs, const char *theirs_name, struct buf *out,
+                      struct strlist *labels, struct aw_error *err)
 {
-	struct buf text = BUF_INIT;
-	int rc = ws_blob_read(repo, &e->id, &text, NULL);
-	if (!rc)
-		rc = reader_read(text.s ? text.s : "", text.len, path, NULL, q, NULL) ? 1 : 0;
-	buf_free(&text);
+	struct inquiry qb, qo, qt, m;
+	int rc;
+	inquiry_init(&qb);
+	inquiry_init(&qo);
+	inquiry_init(&qt);
+	inquiry_init(&m);
+	if (is_doc_path(path) &&
+	    !reader_read(ours->s ? ours->s : "", ours->len, path, NULL, &qo, NULL) &&
+	    !reader_read(theirs->s ? theirs->s : "", theirs->len, path, NULL, &qt, NULL) &&
+	    (!base || !reader_read(base->s ? base->s : "", base->len, path, NULL, &qb, NULL))) {
+		rc = docmerge(base ? &qb : NULL, &qo, &qt, "Ihre Fassung", theirs_name, &m, labels) ||
+		     writer_write(&m, out) ? aw_fail(err, AW_ENOMEM, path, "") : 0;
+	} else {
+		git_merge_file_input in[3];
+		git_merge_file_options fo;
+		git_merge_file_result res;
+		const struct buf *src[3] = {base, ours, theirs};
+		for (int k = 0; k < 3; k++) {
+			git_merge_file_input_init(&in[k], GIT_MERGE_FILE_INPUT_VERSION);
+			in[k].ptr = src[k] && src[k]->s ? src[k]->s : "";
+			in[k].size = src[k] ? src[k]->len : 0;
+			in[k].path = path;
+		}
+		git_merge_file_options_init(&fo, GIT_MERGE_FILE_OPTIONS_VERSION);
+		fo.our_label = "Ihre Fassung";
+		fo.their_label = theirs_name;
+		if ((rc = git_merge_file(&res, &in[0], &in[1], &in[2], &fo))) {
+			rc = ws_git_fail(err, rc, path);
+		} else {
+			if (buf_add(out, res.ptr ? res.ptr : "", res.len) ||
+			    (!res.automergeable && strlist_add(labels, "beide Fassungen stehen in der Datei")))
+				rc = aw_fail(err, AW_ENOMEM, path, "");
+			git_merge_file_result_free(&res);
+		}
+	}
+	inquiry_free(&qb);
+	inquiry_free(&qo);
+	inquiry_free(&qt);
+	inquiry_free(&m);
 	return rc;
 }
-
 
 /* Resolves one conflicting path of the merged index: documents part by
  * part, other files with git's markers, a file deleted on one side and
@@ -223,7 +259,7 @@ static int resolve_path(git_repository *repo, git_index *idx, const git_index_en
 	int rc = 0;
 
 	if (!p)
-		return aw_fail(err, AW_ENOMEM, p, "");
+		return aw_fail(err, AW_ENOMEM, path, "");
 	memset(&entry, 0, sizeof entry);
 	entry.mode = GIT_FILEMODE_BLOB;
 	entry.path = p;
@@ -235,45 +271,16 @@ static int resolve_path(git_repository *repo, git_index *idx, const git_index_en
 		/* Losing nothing means keeping the changed text; there is nothing
 		 * between markers to resolve. */
 	} else {
-		struct inquiry qa, qo, qt, merged;
-		inquiry_init(&qa);
-		inquiry_init(&qo);
-		inquiry_init(&qt);
-		inquiry_init(&merged);
-		int docs = is_doc_path(p) && !entry_doc(repo, ours, p, &qo) &&
-		           !entry_doc(repo, theirs, p, &qt) &&
-		           (!anc || !entry_doc(repo, anc, p, &qa));
-		if (docs) {
-			rc = docmerge(anc ? &qa : NULL, &qo, &qt, "Ihre Fassung", theirs_name, &merged,
-			              &labels);
-			if (!rc)
-				rc = writer_write(&merged, &text);
-		} else {
-			git_merge_file_result res;
-			git_merge_file_options fo;
-			git_merge_file_options_init(&fo, GIT_MERGE_FILE_OPTIONS_VERSION);
-			fo.our_label = "Ihre Fassung";
-			fo.their_label = theirs_name;
-			rc = git_merge_file_from_index(&res, repo, anc, ours, theirs, &fo);
-			if (rc) {
-				rc = ws_git_fail(err, rc, p);
-			} else {
-				rc = buf_add(&text, res.ptr ? res.ptr : "", res.len);
-				if (!rc && !res.automergeable)
-					rc = strlist_add(&labels, "beide Fassungen stehen in der Datei");
-				git_merge_file_result_free(&res);
-			}
-		}
-		inquiry_free(&qa);
-		inquiry_free(&qo);
-		inquiry_free(&qt);
-		inquiry_free(&merged);
-		if (rc && rc != AW_ENOMEM)
+		struct buf b = BUF_INIT, o = BUF_INIT, th = BUF_INIT;
+		if (!(rc = ws_blob_read(repo, &ours->id, &o, err)) &&
+		    !(rc = ws_blob_read(repo, &theirs->id, &th, err)) &&
+		    !(rc = anc ? ws_blob_read(repo, &anc->id, &b, err) : 0))
+			rc = merge_text(p, anc ? &b : NULL, &o, &th, theirs_name, &text, &labels, err);
+		buf_free(&b);
+		buf_free(&o);
+		buf_free(&th);
+		if (rc)
 			goto out;
-	}
-	if (rc) {
-		rc = aw_fail(err, AW_ENOMEM, p, "");
-		goto out;
 	}
 	for (size_t i = 0; i < labels.n; i++) {
 		struct buf line = BUF_INIT;
@@ -522,50 +529,14 @@ static void merge_into_disk(struct workspace *ws, git_tree *base, git_tree *head
 {
 	char full[PATH_MAX];
 	struct buf b = BUF_INIT, o = BUF_INIT, h = BUF_INIT, out = BUF_INIT;
-	struct inquiry qb, qo, qh, m;
 	struct strlist labels = STRLIST_INIT;
-	inquiry_init(&qb);
-	inquiry_init(&qo);
-	inquiry_init(&qh);
-	inquiry_init(&m);
 	snprintf(full, sizeof full, "%s%s", ws->root, path);
 	int has_base = tree_text(ws->repo, base, path, &b) == 0;
-	if (fileio_read(full, &o, NULL) || tree_text(ws->repo, head, path, &h))
-		goto out; /* removed on one side: what is on disk stays */
-	if (is_doc_path(path) &&
-	    !reader_read(o.s ? o.s : "", o.len, path, NULL, &qo, NULL) &&
-	    !reader_read(h.s ? h.s : "", h.len, path, NULL, &qh, NULL) &&
-	    (!has_base || !reader_read(b.s ? b.s : "", b.len, path, NULL, &qb, NULL))) {
-		if (docmerge(has_base ? &qb : NULL, &qo, &qh, "Ihre Fassung",
-		             "Fassung aus der Fernablage", &m, &labels) || writer_write(&m, &out))
-			goto out;
-	} else {
-		git_merge_file_input in[3];
-		git_merge_file_options fo;
-		git_merge_file_result res;
-		const struct buf *src[3] = {&b, &o, &h};
-		for (int k = 0; k < 3; k++) {
-			git_merge_file_input_init(&in[k], GIT_MERGE_FILE_INPUT_VERSION);
-			in[k].ptr = src[k]->s ? src[k]->s : "";
-			in[k].size = src[k]->len;
-			in[k].path = path;
-		}
-		git_merge_file_options_init(&fo, GIT_MERGE_FILE_OPTIONS_VERSION);
-		fo.our_label = "Ihre Fassung";
-		fo.their_label = "Fassung aus der Fernablage";
-		if (git_merge_file(&res, &in[0], &in[1], &in[2], &fo))
-			goto out;
-		int bad = buf_add(&out, res.ptr ? res.ptr : "", res.len);
-		git_merge_file_result_free(&res);
-		if (bad)
-			goto out;
-	}
-	fileio_write_atomic(full, out.s ? out.s : "", out.len, NULL);
-out:
-	inquiry_free(&qb);
-	inquiry_free(&qo);
-	inquiry_free(&qh);
-	inquiry_free(&m);
+	/* Removed on one side: what is on disk stays. */
+	if (!fileio_read(full, &o, NULL) && !tree_text(ws->repo, head, path, &h) &&
+	    !merge_text(path, has_base ? &b : NULL, &o, &h, "Fassung aus der Fernablage", &out,
+	                &labels, NULL))
+		fileio_write_atomic(full, out.s ? out.s : "", out.len, NULL);
 	strlist_free(&labels);
 	buf_free(&b);
 	buf_free(&o);

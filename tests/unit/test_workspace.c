@@ -13,6 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The six characters mkdtemp() replaces with a unique name. */
+#define MKDTEMP_PATTERN "XXXXXX"
+
 static const char doc_text[] =
 	"Vorlage für die Sitzung des Senats am 4.4.2017\n\n"
 	"„Frage für die Fragestunde – L4 “Videotelefonie in der Verwaltung““\n\n"
@@ -51,8 +54,11 @@ static char *slurp_doc(struct workspace *ws, const char *slug)
 
 void test_workspace(void)
 {
-	char dir[] = "/tmp/antwort-ws-unit.XXXXXX", home[4200], cfg[4300];
+	/* A private folder under $TMPDIR; mkdtemp() fills in the last part. */
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char dir[4096], home[4200], cfg[4300];
 	struct aw_error err;
+	snprintf(dir, sizeof dir, "%s/antwort-ws-unit.%s", tmp, MKDTEMP_PATTERN);
 	if (!mkdtemp(dir)) {
 		SKIP("workspace: library", "no temporary folder");
 		return;
