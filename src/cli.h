@@ -29,6 +29,11 @@ extern const struct command cmd_log;
 extern const struct command cmd_show;
 extern const struct command cmd_diff;
 extern const struct command cmd_sync;
+extern const struct command cmd_edit;
+
+/* `antwort` alone inside a workspace: the overview. The exit status, or
+ * -1 when the current folder is in no workspace. */
+int cmd_edit_overview(void);
 
 /* Prints the sentence for err as "antwort: …" on stderr and returns the
  * exit status that goes with it. */

@@ -56,6 +56,16 @@
 	X(AW_EKEYSYNTAX, -46, "{datei}, Zeile {zeile}: Hier fehlt das „=“; schreiben Sie „TASTE = befehl“, etwa „^S = sichern“ – die Zeile wird übergangen.") \
 	X(AW_EKEYNAME, -47, "{datei}, Zeile {zeile}: Die Taste „{detail}“ kennt antwort nicht (Beispiele: ^S, M-x, F5, C-Left) – die Zeile wird übergangen.") \
 	X(AW_EKEYCMD, -48, "{datei}, Zeile {zeile}: Den Befehl „{detail}“ gibt es nicht; die Hilfe (F1) zeigt alle Befehle – die Zeile wird übergangen.") \
+	X(AW_ELOCALE, -49, "Das Terminal ist nicht auf UTF-8 eingestellt (Sprachumgebung {detail}), Umlaute würden verloren gehen; starten Sie antwort mit „LC_ALL=C.UTF-8 antwort“ oder stellen Sie eine UTF-8-Sprachumgebung ein.") \
+	X(AW_ENOTTY, -50, "antwort braucht für den Editor ein Terminal ({detail}); starten Sie es in einem Terminalfenster oder nutzen Sie die Befehle wie „antwort list“.") \
+	X(AW_ERECOVERY, -51, "Die Sicherungskopie {datei} ließ sich nicht schreiben ({detail}); sichern Sie Ihren Text bald mit Strg-S – im Editor ist nichts verloren.") \
+	X(AW_ESCRIPT, -52, "{datei}, Zeile {zeile}: {detail} – das Tastenskript wird hier abgebrochen.") \
+	X(AW_ENOJOIN, -53, "Nach dieser Antwort folgt keine weitere, mit der sie sich zusammenfassen ließe; wählen Sie die obere der beiden Fragen.") \
+	X(AW_ENOSPLIT, -54, "Diese Antwort gilt nur einer Frage und lässt sich nicht trennen; trennen lassen sich zusammengefasste Antworten wie „Zu Frage 1 und 2“.") \
+	X(AW_ENOQMERGE, -55, "Nach dieser Frage folgt keine weitere, mit der sie sich verbinden ließe; wählen Sie die obere der beiden Fragen.") \
+	X(AW_ENOQSPLIT, -56, "An dieser Stelle lässt sich die Frage nicht teilen; setzen Sie den Cursor im Fragentext dorthin, wo die neue Frage beginnen soll (nicht an Anfang oder Ende).") \
+	X(AW_EDATE, -57, "Das Datum „{detail}“ ist nicht zu verstehen; schreiben Sie es wie „4. April 2017“ oder „04.04.2017“, oder lassen Sie das Feld leer.") \
+	X(AW_EFIELD, -58, "Das Feld „{datei}“ darf nicht leer bleiben; tragen Sie einen Wert ein oder brechen Sie mit Esc ab.") \
 	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
 	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 

@@ -200,7 +200,7 @@ char *inquiry_session_line(const struct inquiry *q)
 	return buf_take(&b);
 }
 
-static char *intro_line(const struct inquiry *q)
+char *inquiry_intro_line(const struct inquiry *q)
 {
 	struct buf b = BUF_INIT;
 	const char *a = q->askers;
@@ -269,7 +269,7 @@ int inquiry_complete(struct inquiry *q)
 		return AW_ENOMEM;
 	if (!q->title_line && !(q->title_line = inquiry_title_line(q)))
 		return AW_ENOMEM;
-	if (!q->intro && q->askers && !(q->intro = intro_line(q)))
+	if (!q->intro && q->askers && !(q->intro = inquiry_intro_line(q)))
 		return AW_ENOMEM;
 	if (!q->leadin && q->nquestions && !(q->leadin = strdup("Wir fragen den Senat:")))
 		return AW_ENOMEM;

@@ -137,6 +137,9 @@ int inquiry_complete(struct inquiry *q);
 /* Canonical strings (newly allocated; NULL only when out of memory). */
 char *inquiry_title_line(const struct inquiry *q);
 char *inquiry_session_line(const struct inquiry *q);
+/* "Die Fraktion der SPD hat folgende Kleine Anfrage an den Senat gestellt:";
+ * q->askers must be set. */
+char *inquiry_intro_line(const struct inquiry *q);
 
 /* German names for the kind and parliament: "Fragestunde", … */
 const char *inquiry_kind_name(enum inquiry_kind k);

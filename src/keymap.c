@@ -21,10 +21,12 @@ static const struct {
 	enum keymap_cmd cmd;
 } defaults[] = {
 	{"F1", CMD_HELP}, {"^S", CMD_SAVE}, {"^Z", CMD_UNDO}, {"^Y", CMD_REDO},
-	{"^F", CMD_FIND}, {"F3", CMD_FIND_NEXT}, {"^R", CMD_REPLACE}, {"^G", CMD_GOTO_QUESTION},
+	{"^F", CMD_FIND}, {"F3", CMD_FIND_NEXT}, {"S-F3", CMD_FIND_PREV}, {"^R", CMD_REPLACE}, {"^G", CMD_GOTO_QUESTION},
 	{"M-Down", CMD_NEXT_QUESTION}, {"M-Up", CMD_PREV_QUESTION}, {"Tab", CMD_NEXT_PANE},
 	{"BTab", CMD_NEXT_PANE}, {"^X", CMD_CUT}, {"^C", CMD_COPY}, {"^V", CMD_PASTE},
 	{"M-z", CMD_JOIN_ANSWERS}, {"M-t", CMD_SPLIT_ANSWER}, {"^Q", CMD_QUIT},
+	{"M-v", CMD_MERGE_QUESTIONS}, {"M-s", CMD_SPLIT_QUESTION}, {"F2", CMD_HEADER},
+	{"^N", CMD_NEW_INQUIRY}, {"Esc", CMD_CANCEL}, {"^A", CMD_SELECT_ALL},
 	{"Left", CMD_LEFT}, {"Right", CMD_RIGHT}, {"Up", CMD_UP}, {"Down", CMD_DOWN},
 	{"C-Left", CMD_WORD_LEFT}, {"C-Right", CMD_WORD_RIGHT}, {"Home", CMD_LINE_START},
 	{"End", CMD_LINE_END}, {"PgUp", CMD_PAGE_UP}, {"PgDn", CMD_PAGE_DOWN},
@@ -87,10 +89,11 @@ int keymap_key_valid(const char *k)
 		return 1;
 	if (k[0] == 'M' && k[1] == '-' && k[2] > ' ' && k[2] < 0x7F && !k[3])
 		return 1;
-	if (k[0] == 'F') {
+	const char *f = k[0] == 'S' && k[1] == '-' ? k + 2 : k;
+	if (f[0] == 'F') {
 		char *end;
-		long n = strtol(k + 1, &end, 10);
-		if (end != k + 1 && !*end && n >= 1 && n <= 12)
+		long n = strtol(f + 1, &end, 10);
+		if (end != f + 1 && !*end && n >= 1 && n <= 12)
 			return 1;
 	}
 	for (size_t p = 0; p < sizeof prefixes / sizeof *prefixes; p++) {

@@ -3,7 +3,8 @@
  * file) and one table of default keys, which a user file may override.
  *
  * Keys are named, not curses codes, so that this stays plain C and the
- * file stays readable: "^S" (Ctrl-S), "M-x" (Alt-x), "F1" … "F12",
+ * file stays readable: "^S" (Ctrl-S), "M-x" (Alt-x), "F1" … "F12" and
+ * "S-F1" … "S-F12" (with Shift),
  * "Left" "Right" "Up" "Down" "Home" "End" "PgUp" "PgDn" "Ins" "Del"
  * "Backspace" "Enter" "Tab" "BTab" (Shift-Tab) "Esc", and for the arrows
  * and Home/End/PgUp/PgDn the prefixes "S-" (Shift), "C-" (Ctrl) and
@@ -30,13 +31,20 @@
 	X(CMD_REDO, "wiederholen", "Wiederholen", "stellt die zurückgenommene Änderung wieder her") \
 	X(CMD_FIND, "suchen", "Suchen", "sucht beim Tippen im Text (Groß- und Kleinschreibung egal)") \
 	X(CMD_FIND_NEXT, "weitersuchen", NULL, "springt zum nächsten Fund") \
+	X(CMD_FIND_PREV, "zurücksuchen", NULL, "springt zum vorigen Fund") \
 	X(CMD_REPLACE, "ersetzen", "Ersetzen", "sucht und ersetzt, jeweils mit Rückfrage") \
 	X(CMD_NEXT_PANE, "bereich_wechseln", "Bereich", "wechselt zwischen Fragenliste und Antwort") \
 	X(CMD_NEXT_QUESTION, "nächste_frage", "Frage+", "springt zur nächsten Frage") \
 	X(CMD_PREV_QUESTION, "vorige_frage", "Frage-", "springt zur vorigen Frage") \
 	X(CMD_GOTO_QUESTION, "gehe_zu_frage", "Gehe zu", "springt zur Frage mit der Nummer, die Sie eingeben") \
 	X(CMD_JOIN_ANSWERS, "antworten_zusammenfassen", NULL, "fasst die Antwort mit der zur nächsten Frage zusammen") \
-	X(CMD_SPLIT_ANSWER, "antwort_trennen", NULL, "trennt eine zusammengefasste Antwort wieder") \
+	X(CMD_SPLIT_ANSWER, "antwort_trennen", NULL, "trennt eine zusammengefasste Antwort am Cursor: der Text davor bleibt bei den vorderen Fragen, der Rest geht an die letzte") \
+	X(CMD_MERGE_QUESTIONS, "fragen_verbinden", NULL, "verbindet die Frage mit der nächsten, wenn der Import sie fälschlich getrennt hat") \
+	X(CMD_SPLIT_QUESTION, "frage_teilen", NULL, "teilt die Frage am Cursor im Fragentext in zwei Fragen") \
+	X(CMD_HEADER, "kopfdaten", "Kopfdaten", "ändert Nummer, Titel, Fragesteller und Sitzungsdatum") \
+	X(CMD_NEW_INQUIRY, "neue_anfrage", "Neue Anfrage", "nimmt eine neue Anfrage aus eingefügtem Text oder einer Datei auf (in der Übersicht)") \
+	X(CMD_CANCEL, "abbrechen", NULL, "bricht eine Eingabe ab oder hebt die Markierung auf") \
+	X(CMD_SELECT_ALL, "alles_markieren", NULL, "markiert die ganze Antwort") \
 	X(CMD_CUT, "ausschneiden", "Ausschn.", "schneidet die Markierung aus") \
 	X(CMD_COPY, "kopieren", "Kopieren", "kopiert die Markierung") \
 	X(CMD_PASTE, "einfügen", "Einfügen", "fügt das Ausgeschnittene oder Kopierte ein") \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 static const struct command *const commands[] = {
+	&cmd_edit,
 	&cmd_init,
 	&cmd_import,
 	&cmd_list,
@@ -39,6 +40,9 @@ static void help(FILE *f)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
+		int status = cmd_edit_overview();
+		if (status >= 0)
+			return status;
 		help(stderr);
 		return EXIT_USAGE;
 	}

@@ -51,6 +51,11 @@ void ws_close(struct workspace *ws);
 /* The workspace's top folder, ending in '/'. */
 const char *ws_root(const struct workspace *ws);
 
+/* The repository's git folder (usually the top folder's ".git/"), ending
+ * in '/': a place for antwort's own files that git never commits or
+ * lists as changed (the editor's recovery files, recovery.h). */
+const char *ws_git_dir(const struct workspace *ws);
+
 /* The path of an inquiry's document relative to the top folder
  * ("anfragen/<slug>/anfrage.txt"); out must hold WS_PATH_MAX bytes. */
 #define WS_PATH_MAX (sizeof WS_DIR + SLUG_MAX + sizeof WS_DOC + 2)

@@ -41,6 +41,11 @@ const char *ws_root(const struct workspace *ws)
 	return ws->root;
 }
 
+const char *ws_git_dir(const struct workspace *ws)
+{
+	return git_repository_path(ws->repo);
+}
+
 char *ws_doc_path(const char *slug, char out[WS_PATH_MAX])
 {
 	snprintf(out, WS_PATH_MAX, "%s/%s/%s", WS_DIR, slug, WS_DOC);

@@ -51,6 +51,9 @@ void test_keymap(void);
 void test_editbuf(void);
 void test_wrap(void);
 void test_session(void);
+void test_search(void);
+void test_recovery(void);
+void test_overview(void);
 
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);

@@ -62,5 +62,8 @@ int main(void)
 	test_editbuf();
 	test_wrap();
 	test_session();
+	test_search();
+	test_recovery();
+	test_overview();
 	return harness_failed ? 1 : 0;
 }

@@ -1,0 +1,1251 @@
+/* view_editor.c: the editor screen.
+ *
+ * Rows of the question list: the askers' preamble, the Senate's
+ * preamble, then one row per question. The row selected decides which
+ * buffer the editor below shows: the preamble's, or the answer part of
+ * that question (a combined answer is shared by its questions).
+ *
+ * Commands reach their handlers through one table (cmd_table); what a
+ * handler does may depend on the pane in focus. Drawing lays out the
+ * current answer only, so the work per key does not grow with the
+ * inquiry. */
+#include "view_editor.h"
+#include "buf.h"
+#include "editbuf.h"
+#include "fileio.h"
+#include "reader.h"
+#include "recovery.h"
+#include "search.h"
+#include "session.h"
+#include "summary.h"
+#include "utf8.h"
+#include "view_help.h"
+#include "workspace.h"
+#include "worddiff.h"
+#include "wrap.h"
+#include "writer.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { ROW_ASKERS, ROW_SENATE, ROW_FIRST_QUESTION };
+enum focus { FOCUS_LIST, FOCUS_QUESTION, FOCUS_ANSWER };
+
+/* Select flag in a movement command's argument. */
+#define SEL 0x100
+
+struct editor {
+	struct app *a;
+	char slug[SLUG_MAX + 1];
+	char base[WS_ID_LEN + 1];   /* the version the session started from */
+	struct session *s;
+	size_t row;                 /* selected row of the list */
+	enum focus focus;
+	size_t list_top, q_top, a_top;
+	struct editbuf *qtext;      /* the question text, read-only, for its cursor */
+	size_t qtext_row;
+	int goal;                   /* goal column of up and down, or -1 */
+	unsigned long edits, recovered; /* changes made; how many the recovery file holds */
+	int closing;
+
+	/* The last search. */
+	struct search *find;
+	char *needle;
+	size_t hit_slot, hit_start, hit_end;
+	int hit_on;
+
+	/* Layout of the last drawing, for clicks and paging. */
+	int lw, rx, rw, qy, qh, hy, ay, ah;
+	struct wrap aw, qw;
+};
+
+/* --- what the rows show -------------------------------------------------- */
+
+static size_t nrows(const struct editor *ed)
+{
+	return ROW_FIRST_QUESTION + session_inquiry(ed->s)->nquestions;
+}
+
+static int is_question(const struct editor *ed, size_t row)
+{
+	return row >= ROW_FIRST_QUESTION && row < nrows(ed);
+}
+
+/* The part (session.h) the row edits; the askers' preamble has none. */
+static size_t part_of_row(const struct editor *ed, size_t row)
+{
+	if (row == ROW_SENATE)
+		return 0;
+	return session_part_of_question(ed->s, row - ROW_FIRST_QUESTION);
+}
+
+static struct editbuf *buffer_of_row(struct editor *ed, size_t row)
+{
+	if (row == ROW_ASKERS)
+		return session_askers_preamble(ed->s);
+	return session_buffer(ed->s, part_of_row(ed, row));
+}
+
+static struct editbuf *current(struct editor *ed)
+{
+	return buffer_of_row(ed, ed->row);
+}
+
+/* Search works over slots: the askers' preamble, then every part. */
+static size_t slot_of_row(const struct editor *ed, size_t row)
+{
+	return row == ROW_ASKERS ? 0 : 1 + part_of_row(ed, row);
+}
+
+static size_t row_of_slot(const struct editor *ed, size_t slot)
+{
+	if (slot <= 1)
+		return slot;
+	const struct inquiry *q = session_inquiry(ed->s);
+	for (size_t qi = 0; qi < q->nquestions; qi++)
+		if (session_part_of_question(ed->s, qi) == slot - 1)
+			return ROW_FIRST_QUESTION + qi;
+	return ROW_SENATE;
+}
+
+static struct editbuf *buffer_of_slot(struct editor *ed, size_t slot)
+{
+	return slot ? session_buffer(ed->s, slot - 1) : session_askers_preamble(ed->s);
+}
+
+static size_t nslots(const struct editor *ed)
+{
+	return 1 + session_parts(ed->s);
+}
+
+/* The label above the editor: "Zu Frage 2", "Vorbemerkung des Senats". */
+static const char *row_label(const struct editor *ed, size_t row)
+{
+	if (row == ROW_ASKERS)
+		return "Vorbemerkung der Fragesteller";
+	return session_part_label(ed->s, part_of_row(ed, row));
+}
+
+/* The question text pane's content for the row, newly allocated. */
+static char *pane_text(const struct editor *ed, size_t row)
+{
+	const struct inquiry *q = session_inquiry(ed->s);
+	if (row == ROW_ASKERS)
+		return strdup("Die Vorbemerkung gehört zur Anfrage der Fragesteller. Berichtigen Sie "
+		              "hier nur, was beim Einlesen falsch angekommen ist.");
+	if (row == ROW_SENATE) {
+		if (!q->preamble.n)
+			return strdup("Die Vorbemerkung des Senats steht vor den Antworten und gilt für "
+			              "die ganze Anfrage.");
+		struct buf b = BUF_INIT;
+		buf_adds(&b, "Vorbemerkung der Fragesteller:");
+		for (size_t i = 0; i < q->preamble.n; i++)
+			buf_printf(&b, "\n%s", q->preamble.v[i]);
+		return buf_take(&b);
+	}
+	return session_question_text(ed->s, row - ROW_FIRST_QUESTION);
+}
+
+/* Makes the read-only question buffer for the selected row. */
+static void refresh_question(struct editor *ed)
+{
+	if (ed->qtext && ed->qtext_row == ed->row)
+		return;
+	char *t = pane_text(ed, ed->row);
+	editbuf_free(ed->qtext);
+	ed->qtext = editbuf_new(t ? t : "", t ? strlen(t) : 0);
+	ed->qtext_row = ed->row;
+	ed->q_top = 0;
+	free(t);
+}
+
+/* Forgets the question buffer: after the structure changed. */
+static void structure_changed(struct editor *ed)
+{
+	editbuf_free(ed->qtext);
+	ed->qtext = NULL;
+	if (ed->row >= nrows(ed))
+		ed->row = nrows(ed) - 1;
+	ed->a_top = 0;
+	ed->hit_on = 0;
+	ed->edits++;
+	refresh_question(ed);
+}
+
+static void select_row(struct editor *ed, size_t row)
+{
+	if (row >= nrows(ed))
+		row = nrows(ed) - 1;
+	if (row != ed->row) {
+		size_t old_part = ed->row == ROW_ASKERS ? (size_t)-1 : part_of_row(ed, ed->row);
+		size_t new_part = row == ROW_ASKERS ? (size_t)-1 : part_of_row(ed, row);
+		if (old_part != new_part)
+			ed->a_top = 0;
+		ed->row = row;
+		ed->hit_on = 0;
+		editbuf_break(current(ed));
+	}
+	refresh_question(ed);
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+static void layout(struct editor *ed)
+{
+	int body = LINES - 3;
+	ed->lw = COLS >= 100 ? 30 : COLS >= 80 ? 22 : 17;
+	ed->rx = ed->lw + 1;
+	ed->rw = COLS - ed->rx;
+	const char *qt = editbuf_text(ed->qtext);
+	wrap_layout(&ed->qw, qt, strlen(qt), ed->rw);
+	int want = (int)ed->qw.n + 1;
+	int most = body * 2 / 5;
+	ed->qh = want < 3 ? 3 : want > most ? most : want;
+	ed->qy = 1;
+	ed->hy = ed->qy + ed->qh;
+	ed->ay = ed->hy + 1;
+	ed->ah = body - ed->qh - 1;
+}
+
+static enum term_role state_role(enum answer_state st)
+{
+	return st == ANSWER_CHANGED ? ROLE_CHANGED : st == ANSWER_DRAFTED ? ROLE_DRAFTED : ROLE_EMPTY;
+}
+
+static const char *state_mark(enum answer_state st)
+{
+	return st == ANSWER_CHANGED ? "✎" : st == ANSWER_DRAFTED ? "✓" : "·";
+}
+
+static void draw_title(struct editor *ed)
+{
+	const struct inquiry *q = session_inquiry(ed->s);
+	char t[512];
+	snprintf(t, sizeof t, " antwort · %s%s%s · %s%s%s", inquiry_kind_name(q->kind),
+	         q->number ? " " : "", q->number ? q->number : "", q->title ? "„" : "",
+	         q->title ? q->title : "(ohne Titel)", q->title ? "“" : "");
+	term_fill(0, 0, COLS, ROLE_TITLE);
+	term_puts(0, 0, t, COLS, ROLE_TITLE);
+}
+
+static void draw_list(struct editor *ed)
+{
+	const struct inquiry *q = session_inquiry(ed->s);
+	int h = LINES - 3;
+	if (ed->row < ed->list_top)
+		ed->list_top = ed->row;
+	if (ed->row >= ed->list_top + (size_t)h)
+		ed->list_top = ed->row - (size_t)h + 1;
+	for (int y = 0; y < h; y++) {
+		size_t row = ed->list_top + (size_t)y;
+		if (row >= nrows(ed))
+			break;
+		int sel = row == ed->row;
+		enum term_role base = sel ? ROLE_CURSOR_ROW : ROLE_NORMAL;
+		term_fill(1 + y, 0, ed->lw, base);
+		struct editbuf *b = buffer_of_row(ed, row);
+		int blank = editbuf_text(b)[strspn(editbuf_text(b), " \n")] == '\0';
+		enum answer_state st = blank ? ANSWER_EMPTY :
+		                       editbuf_modified(b) ? ANSWER_CHANGED : ANSWER_DRAFTED;
+		char text[256];
+		if (row == ROW_ASKERS)
+			snprintf(text, sizeof text, "Vorbem. Fragest.");
+		else if (row == ROW_SENATE)
+			snprintf(text, sizeof text, "Vorbem. Senat");
+		else {
+			size_t qi = row - ROW_FIRST_QUESTION;
+			st = session_state(ed->s, qi);
+			const struct question *qu = &q->questions[qi];
+			snprintf(text, sizeof text, "%d %s", qu->number, qu->paras.n ? qu->paras.v[0] : "");
+		}
+		int x = term_puts(1 + y, 0, state_mark(st), 2, sel ? base : state_role(st));
+		x += term_puts(1 + y, x, " ", 1, base);
+		term_puts(1 + y, x, text, ed->lw - x, base);
+	}
+	for (int y = 1; y < LINES - 2; y++)
+		term_puts(y, ed->lw, "│", 1, ROLE_DIM);
+}
+
+/* Draws rows [top, top+h) of layout w of text at (y, x), with the
+ * selection and the search hit marked. */
+static void draw_text(const struct wrap *w, const char *text, size_t top, int y, int x, int h,
+                      int width, size_t sel_a, size_t sel_b, size_t hit_a, size_t hit_b,
+                      enum term_role plain)
+{
+	for (int i = 0; i < h && top + (size_t)i < w->n; i++) {
+		const struct wrap_row *r = &w->rows[top + (size_t)i];
+		size_t end = r->end;
+		while (end > r->start && text[end - 1] == '\n')
+			end--;
+		int cx = x;
+		for (size_t p = r->start; p < end;) {
+			/* The next boundary where the marking changes. */
+			size_t next = end;
+			size_t marks[4] = {sel_a, sel_b, hit_a, hit_b};
+			for (int k = 0; k < 4; k++)
+				if (marks[k] > p && marks[k] < next)
+					next = marks[k];
+			enum term_role role = plain;
+			if (p >= hit_a && p < hit_b)
+				role = ROLE_MATCH;
+			else if (p >= sel_a && p < sel_b)
+				role = ROLE_SELECTION;
+			cx += term_put(y + i, cx, text + p, next - p, x + width - cx, role);
+			p = next;
+		}
+	}
+}
+
+static void draw_question(struct editor *ed)
+{
+	const char *t = editbuf_text(ed->qtext);
+	int h = ed->qh;
+	if (ed->focus == FOCUS_QUESTION) {
+		size_t crow;
+		int ccol;
+		wrap_locate(&ed->qw, t, editbuf_cursor(ed->qtext), &crow, &ccol);
+		if (crow < ed->q_top)
+			ed->q_top = crow;
+		if (crow >= ed->q_top + (size_t)h)
+			ed->q_top = crow - (size_t)h + 1;
+		ed->a->cursor_y = ed->qy + (int)(crow - ed->q_top);
+		ed->a->cursor_x = ed->rx + ccol;
+		ed->a->cursor_on = 1;
+	}
+	size_t sa = 0, sb = 0;
+	if (editbuf_has_selection(ed->qtext))
+		editbuf_selection(ed->qtext, &sa, &sb);
+	draw_text(&ed->qw, t, ed->q_top, ed->qy, ed->rx, h, ed->rw, sa, sb, 0, 0, ROLE_DIM);
+	if (ed->q_top + (size_t)h < ed->qw.n)
+		term_puts(ed->qy + h - 1, COLS - 1, "…", 1, ROLE_DIM);
+}
+
+static void draw_answer(struct editor *ed)
+{
+	struct editbuf *b = current(ed);
+	const char *t = editbuf_text(b);
+	char head[256];
+	snprintf(head, sizeof head, "%s:", row_label(ed, ed->row));
+	term_fill(ed->hy, ed->rx, ed->rw, ROLE_NORMAL);
+	int x = term_puts(ed->hy, ed->rx, head, ed->rw, ROLE_HEADING);
+	for (int i = ed->rx + x + 1; i < COLS; i++)
+		term_puts(ed->hy, i, "─", 1, ROLE_DIM);
+	wrap_layout(&ed->aw, t, editbuf_len(b), ed->rw);
+	size_t crow;
+	int ccol;
+	wrap_locate(&ed->aw, t, editbuf_cursor(b), &crow, &ccol);
+	if (crow < ed->a_top)
+		ed->a_top = crow;
+	if (crow >= ed->a_top + (size_t)ed->ah)
+		ed->a_top = crow - (size_t)ed->ah + 1;
+	size_t sa = 0, sb = 0, ha = 0, hb = 0;
+	if (editbuf_has_selection(b))
+		editbuf_selection(b, &sa, &sb);
+	if (ed->hit_on && ed->hit_slot == slot_of_row(ed, ed->row))
+		ha = ed->hit_start, hb = ed->hit_end;
+	draw_text(&ed->aw, t, ed->a_top, ed->ay, ed->rx, ed->ah, ed->rw, sa, sb, ha, hb, ROLE_NORMAL);
+	if (!editbuf_len(b) && ed->focus != FOCUS_ANSWER)
+		term_puts(ed->ay, ed->rx, "(noch kein Text – Tab oder Enter, dann schreiben)", ed->rw,
+		          ROLE_DIM);
+	if (ed->focus == FOCUS_ANSWER) {
+		ed->a->cursor_y = ed->ay + (int)(crow - ed->a_top);
+		ed->a->cursor_x = ed->rx + ccol;
+		ed->a->cursor_on = 1;
+	}
+}
+
+/* The status line: what matters most first, the rest while it fits. */
+static void draw_status(struct editor *ed)
+{
+	const struct inquiry *q = session_inquiry(ed->s);
+	int y = LINES - 2;
+	term_fill(y, 0, COLS, ROLE_STATUS);
+	char items[6][128];
+	int n = 0;
+	snprintf(items[n++], 128, " %s", q->number ? q->number : "ohne Nummer");
+	if (is_question(ed, ed->row))
+		snprintf(items[n++], 128, "Frage %zu von %zu", ed->row - ROW_FIRST_QUESTION + 1,
+		         q->nquestions);
+	else
+		snprintf(items[n++], 128, "%s", ed->row == ROW_ASKERS ? "Vorbemerkung Fragesteller" :
+		         "Vorbemerkung Senat");
+	size_t words = editbuf_words(current(ed));
+	snprintf(items[n++], 128, "%zu %s", words, words == 1 ? "Wort" : "Wörter");
+	snprintf(items[n++], 128, "%s", session_modified(ed->s) ? "ungesichert" : "gesichert");
+	snprintf(items[n++], 128, "Version %.7s", ed->base[0] ? ed->base : "–");
+	if (q->kind == KIND_FRAGESTUNDE && ed->row != ROW_ASKERS) {
+		unsigned sec = session_speaking_seconds(ed->s, part_of_row(ed, ed->row), ed->a->wpm);
+		snprintf(items[n++], 128, "Redezeit %u:%02u (%u Wörter/Min.)", sec / 60, sec % 60,
+		         ed->a->wpm);
+	}
+	int x = 0;
+	for (int i = 0; i < n; i++) {
+		int need = wrap_cells(items[i], strlen(items[i])) + (i ? 3 : 0);
+		if (x + need > COLS)
+			continue;
+		if (i)
+			x += term_puts(y, x, " · ", COLS - x, ROLE_STATUS);
+		x += term_puts(y, x, items[i], COLS - x, ROLE_STATUS);
+	}
+}
+
+static const enum keymap_cmd editor_keys[] = {
+	CMD_HELP, CMD_SAVE, CMD_QUIT, CMD_FIND, CMD_REPLACE, CMD_GOTO_QUESTION, CMD_UNDO,
+	CMD_NEXT_PANE, CMD_HEADER, CMD_NEXT_QUESTION, CMD_CUT, CMD_COPY, CMD_PASTE,
+};
+
+static void editor_draw(void *ctx)
+{
+	struct editor *ed = ctx;
+	refresh_question(ed);
+	layout(ed);
+	draw_title(ed);
+	draw_list(ed);
+	draw_question(ed);
+	draw_answer(ed);
+	draw_status(ed);
+	app_keyline(ed->a, NULL, NULL, editor_keys, sizeof editor_keys / sizeof *editor_keys);
+}
+
+/* --- saving and recovery ------------------------------------------------- */
+
+/* The edited document as text; 0 or AW_ENOMEM. */
+static int document_text(struct editor *ed, struct inquiry *doc, struct buf *text)
+{
+	int rc = session_to_inquiry(ed->s, doc);
+	if (!rc && text && writer_write(doc, text))
+		rc = AW_ENOMEM;
+	return rc;
+}
+
+/* Writes or removes the recovery file, as the session needs it now. */
+static void editor_idle(void *ctx)
+{
+	struct editor *ed = ctx;
+	if (ed->edits == ed->recovered)
+		return;
+	struct aw_error err;
+	if (!session_modified(ed->s)) {
+		recovery_remove(ed->a->ws, ed->slug, &err);
+		ed->recovered = ed->edits;
+		return;
+	}
+	struct inquiry doc;
+	struct buf text = BUF_INIT;
+	int rc = document_text(ed, &doc, &text);
+	if (rc)
+		aw_fail(&err, rc, ed->slug, "");
+	else
+		rc = recovery_save(ed->a->ws, ed->slug, ed->base, text.s, text.len, &err);
+	if (rc)
+		app_error(ed->a, &err);
+	else
+		ed->recovered = ed->edits;
+	if (!rc || rc != AW_ENOMEM)
+		inquiry_free(&doc);
+	buf_free(&text);
+}
+
+/* Reads the current version of the inquiry: the session to edit. */
+static int load(struct editor *ed, struct session **out, struct aw_error *err)
+{
+	struct buf text = BUF_INIT;
+	struct ws_version ver;
+	struct inquiry q;
+	int rc = ws_show(ed->a->ws, ed->slug, NULL, &text, &ver, err);
+	if (!rc)
+		rc = reader_read(text.s ? text.s : "", text.len, ed->slug, NULL, &q, err);
+	buf_free(&text);
+	if (rc)
+		return rc;
+	*out = session_new(&q);
+	inquiry_free(&q);
+	if (!*out)
+		return aw_fail(err, AW_ENOMEM, ed->slug, "");
+	memcpy(ed->base, ver.id, sizeof ed->base);
+	return 0;
+}
+
+/* A file changed with another program since its last version is taken
+ * as a version first, as "antwort save" would: the person sees what is
+ * on disk, and the editor's saves build on it. */
+static int take_outside_edit(struct editor *ed, struct aw_error *err)
+{
+	char rel[WS_PATH_MAX], path[2048];
+	struct buf disk = BUF_INIT, stored = BUF_INIT;
+	ws_doc_path(ed->slug, rel);
+	snprintf(path, sizeof path, "%s%s", ws_root(ed->a->ws), rel);
+	int rc = fileio_read(path, &disk, err);
+	if (!rc)
+		rc = ws_show(ed->a->ws, ed->slug, NULL, &stored, NULL, err);
+	int differs = !rc && (disk.len != stored.len || memcmp(disk.s, stored.s, disk.len));
+	buf_free(&disk);
+	buf_free(&stored);
+	if (rc || !differs)
+		return rc;
+	struct ws_saved saved = {0};
+	rc = ws_save_file(ed->a->ws, ed->slug, &saved, err);
+	if (!rc && saved.committed)
+		app_note(ed->a, "Die Datei war mit einem anderen Programm geändert worden; "
+		         "diese Fassung ist jetzt als Version %.7s gesichert.", saved.id);
+	ws_saved_free(&saved);
+	return rc;
+}
+
+/* Replaces the session with the current version, keeping the row. */
+static int reload(struct editor *ed, struct aw_error *err)
+{
+	struct session *s;
+	int rc = load(ed, &s, err);
+	if (rc)
+		return rc;
+	session_free(ed->s);
+	ed->s = s;
+	structure_changed(ed);
+	ed->recovered = ed->edits;
+	return 0;
+}
+
+static int save(struct editor *ed)
+{
+	struct inquiry doc;
+	struct buf mine = BUF_INIT, stored = BUF_INIT;
+	struct ws_saved saved = {0};
+	struct aw_error err;
+	int rc = document_text(ed, &doc, &mine);
+	if (rc) {
+		aw_fail(&err, rc, ed->slug, "");
+		app_error(ed->a, &err);
+		buf_free(&mine);
+		return rc;
+	}
+	rc = ws_save(ed->a->ws, ed->slug, &doc, ed->base, &saved, &err);
+	inquiry_free(&doc);
+	if (rc) {
+		app_error(ed->a, &err);
+		buf_free(&mine);
+		return rc;
+	}
+	memcpy(ed->base, saved.id, sizeof ed->base);
+	session_saved(ed->s);
+	recovery_remove(ed->a->ws, ed->slug, &err);
+	ed->recovered = ed->edits;
+	/* Someone else saved in between: what is stored now is the merge. */
+	if (ws_show(ed->a->ws, ed->slug, NULL, &stored, NULL, &err) == 0 &&
+	    (stored.len != mine.len || memcmp(stored.s, mine.s, mine.len)))
+		reload(ed, &err);
+	if (saved.conflicts.n)
+		app_note(ed->a, "Gesichert als Version %.7s – zugleich hat jemand anderes gesichert; "
+		         "bei %s stehen beide Fassungen zwischen <<<<<<< und >>>>>>>: entscheiden Sie "
+		         "sich und löschen Sie die Markierungen.", saved.id, saved.conflicts.v[0]);
+	else if (saved.committed)
+		app_note(ed->a, "Gesichert als Version %.7s: %s", saved.id, saved.subject);
+	else
+		app_note(ed->a, "Nichts geändert – die gesicherte Version ist %.7s.", saved.id);
+	if (saved.warning[0] && !saved.conflicts.n)
+		app_note(ed->a, "Gesichert als Version %.7s. %s", saved.id, saved.warning);
+	ws_saved_free(&saved);
+	buf_free(&mine);
+	buf_free(&stored);
+	return 0;
+}
+
+/* Offers what the recovery file holds; returns after the choice. */
+static void offer_recovery(struct editor *ed)
+{
+	struct recovery r;
+	struct aw_error err;
+	if (recovery_load(ed->a->ws, ed->slug, &r, &err)) {
+		app_error(ed->a, &err);
+		return;
+	}
+	if (!r.present) {
+		recovery_free(&r);
+		return;
+	}
+	struct inquiry saved, recovered;
+	struct buf now = BUF_INIT, diff = BUF_INIT;
+	int ok = document_text(ed, &saved, &now) == 0;
+	if (ok && reader_read(r.text.s ? r.text.s : "", r.text.len, r.path, NULL, &recovered, &err)) {
+		app_error(ed->a, &err);
+		inquiry_free(&saved);
+		ok = 0;
+	}
+	if (!ok) {
+		buf_free(&now);
+		recovery_free(&r);
+		return;
+	}
+	if (now.len == r.text.len && !memcmp(now.s, r.text.s, now.len)) {
+		recovery_remove(ed->a->ws, ed->slug, &err);
+	} else {
+		struct worddiff d = WORDDIFF_INIT;
+		char when[64] = "";
+		time_t tt = (time_t)r.time;
+		struct tm tm;
+		if (localtime_r(&tt, &tm))
+			strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
+		buf_printf(&diff, "Beim letzten Mal wurde antwort beendet, bevor alles gesichert war. "
+		           "Die Sicherungskopie vom %s enthält diese Änderungen gegenüber der "
+		           "gesicherten Version (gelöscht [-so-], neu {+so+}):\n\n", when);
+		if (worddiff_compute(now.s, now.len, r.text.s, r.text.len, &d) == 0)
+			worddiff_render(&d, now.s, r.text.s, WD_PLAIN, 1, &diff);
+		worddiff_free(&d);
+		int c = app_view_text(ed->a, "Ungesicherte Änderungen wiederherstellen?",
+		                      diff.s ? diff.s : "",
+		                      "w: wiederherstellen   v: verwerfen   Esc: später entscheiden",
+		                      "wv");
+		if (c == 'w') {
+			struct session *s = session_restore(&saved, &recovered);
+			if (s) {
+				session_free(ed->s);
+				ed->s = s;
+				structure_changed(ed);
+				recovery_remove(ed->a->ws, ed->slug, &err);
+				ed->recovered = ed->edits;
+				app_note(ed->a, "Wiederhergestellt. Sichern Sie mit %s, wenn der Text so "
+				         "bleiben soll.", keymap_key_for(ed->a->km, CMD_SAVE));
+			}
+		} else if (c == 'v') {
+			recovery_remove(ed->a->ws, ed->slug, &err);
+			app_note(ed->a, "Die Sicherungskopie ist verworfen.");
+		} else {
+			app_note(ed->a, "Die Sicherungskopie bleibt und wird beim nächsten Öffnen "
+			         "wieder angeboten.");
+		}
+		inquiry_free(&recovered);
+	}
+	inquiry_free(&saved);
+	buf_free(&now);
+	buf_free(&diff);
+	recovery_free(&r);
+}
+
+/* --- commands ------------------------------------------------------------ */
+
+typedef void handler(struct editor *ed, int arg);
+
+static int editable(struct editor *ed)
+{
+	if (ed->focus == FOCUS_QUESTION) {
+		app_note(ed->a, "Der Fragentext ist schreibgeschützt; mit %s geht es zur Antwort.",
+		         keymap_key_for(ed->a->km, CMD_NEXT_PANE));
+		return 0;
+	}
+	ed->focus = FOCUS_ANSWER;
+	return 1;
+}
+
+static void changed(struct editor *ed)
+{
+	ed->edits++;
+	ed->goal = -1;
+	ed->hit_on = 0;
+}
+
+static void h_save(struct editor *ed, int arg)
+{
+	(void)arg;
+	save(ed);
+}
+
+static void h_quit(struct editor *ed, int arg)
+{
+	(void)arg;
+	if (!session_modified(ed->s)) {
+		ed->closing = 1;
+		return;
+	}
+	int c = app_choice(ed->a, "Die Änderungen sichern?  j: ja, sichern   n: nein, verwerfen   "
+	                   "Esc: weiter bearbeiten ", "jn");
+	struct aw_error err;
+	if (c == 'j' && save(ed) == 0)
+		ed->closing = 1;
+	if (c == 'n') {
+		recovery_remove(ed->a->ws, ed->slug, &err);
+		ed->recovered = ed->edits;
+		ed->closing = 1;
+	}
+}
+
+static void h_help(struct editor *ed, int arg)
+{
+	(void)arg;
+	help_show(ed->a);
+}
+
+static void h_undo(struct editor *ed, int redo)
+{
+	struct editbuf *b = current(ed);
+	if (redo ? editbuf_redo(b) : editbuf_undo(b)) {
+		ed->focus = FOCUS_ANSWER;
+		changed(ed);
+	} else {
+		app_note(ed->a, redo ? "Es gibt nichts wiederherzustellen." :
+		         "Es gibt nichts mehr rückgängig zu machen.");
+	}
+}
+
+static void h_pane(struct editor *ed, int arg)
+{
+	(void)arg;
+	ed->focus = ed->focus == FOCUS_LIST ? FOCUS_QUESTION :
+	            ed->focus == FOCUS_QUESTION ? FOCUS_ANSWER : FOCUS_LIST;
+}
+
+static void h_question(struct editor *ed, int step)
+{
+	size_t row = ed->row;
+	if (step < 0 && row == 0)
+		return;
+	row = step < 0 ? row - 1 : row + 1;
+	if (row < nrows(ed))
+		select_row(ed, row);
+}
+
+/* Every match of the search in every slot: the texts for search_across. */
+static int find_from(struct editor *ed, size_t slot, size_t from, int backward)
+{
+	size_t n = nslots(ed);
+	const char **texts = calloc(n, sizeof *texts);
+	size_t *lens = calloc(n, sizeof *lens);
+	struct search_hit hit;
+	int found = 0;
+	if (texts && lens) {
+		for (size_t i = 0; i < n; i++) {
+			struct editbuf *b = buffer_of_slot(ed, i);
+			texts[i] = editbuf_text(b);
+			lens[i] = editbuf_len(b);
+		}
+		found = search_across(ed->find, texts, lens, n, slot, from, backward, &hit);
+	}
+	free(texts);
+	free(lens);
+	if (found == 1) {
+		select_row(ed, row_of_slot(ed, hit.part));
+		editbuf_set_cursor(current(ed), hit.start, 0);
+		ed->focus = FOCUS_ANSWER;
+		ed->hit_slot = hit.part;
+		ed->hit_start = hit.start;
+		ed->hit_end = hit.end;
+		ed->hit_on = 1;
+		if (hit.wrapped)
+			app_note(ed->a, backward ? "Vom Ende her weitergesucht." :
+			         "Vom Anfang her weitergesucht.");
+	} else {
+		ed->hit_on = 0;
+	}
+	return found == 1;
+}
+
+static int compile(struct editor *ed, const char *needle)
+{
+	struct aw_error err;
+	search_free(ed->find);
+	ed->find = NULL;
+	if (search_new(needle, strlen(needle), &ed->find, &err)) {
+		app_error(ed->a, &err);
+		return 0;
+	}
+	return 1;
+}
+
+/* Where the incremental search started, to search from there again as
+ * the needle grows, and to go back on Esc. */
+struct find_origin {
+	struct editor *ed;
+	size_t row, slot, cursor;
+};
+
+static void find_changed(void *ctx, const char *needle)
+{
+	struct find_origin *o = ctx;
+	struct editor *ed = o->ed;
+	if (!*needle || !compile(ed, needle)) {
+		ed->hit_on = 0;
+		return;
+	}
+	if (!find_from(ed, o->slot, o->cursor, 0))
+		app_note(ed->a, "„%s“ kommt nicht vor.", needle);
+}
+
+static void h_find(struct editor *ed, int arg)
+{
+	(void)arg;
+	struct find_origin o = {ed, ed->row, slot_of_row(ed, ed->row), editbuf_cursor(current(ed))};
+	char *needle = app_prompt(ed->a, "Suchen (Enter: fertig, F3: weiter, Esc: zurück): ",
+	                          NULL, find_changed, &o);
+	if (!needle || !*needle) {
+		select_row(ed, o.row);
+		editbuf_set_cursor(current(ed), o.cursor, 0);
+		ed->hit_on = 0;
+		free(needle);
+		return;
+	}
+	free(ed->needle);
+	ed->needle = needle;
+	if (ed->hit_on) {
+		size_t total = 0;
+		for (size_t i = 0; i < nslots(ed); i++) {
+			struct editbuf *b = buffer_of_slot(ed, i);
+			total += search_count(ed->find, editbuf_text(b), editbuf_len(b));
+		}
+		app_note(ed->a, "„%s“: %zu Treffer in der Anfrage; %s springt zum nächsten.", needle,
+		         total, keymap_key_for(ed->a->km, CMD_FIND_NEXT));
+	}
+}
+
+static void h_find_next(struct editor *ed, int backward)
+{
+	if (!ed->needle || !ed->find) {
+		h_find(ed, 0);
+		return;
+	}
+	struct editbuf *b = current(ed);
+	size_t from = editbuf_cursor(b);
+	if (!backward && ed->hit_on && ed->hit_slot == slot_of_row(ed, ed->row))
+		from = ed->hit_end > ed->hit_start ? ed->hit_start + 1 : ed->hit_end;
+	while (!backward && from < editbuf_len(b) && (editbuf_text(b)[from] & 0xC0) == 0x80)
+		from++;
+	if (!find_from(ed, slot_of_row(ed, ed->row), from, backward))
+		app_note(ed->a, "„%s“ kommt nicht vor.", ed->needle);
+}
+
+static void h_replace(struct editor *ed, int arg)
+{
+	(void)arg;
+	char *needle = app_prompt(ed->a, "Ersetzen – suchen nach: ", ed->needle, NULL, NULL);
+	if (!needle || !*needle || !compile(ed, needle)) {
+		free(needle);
+		return;
+	}
+	char *with = app_prompt(ed->a, "Ersetzen durch: ", NULL, NULL, NULL);
+	if (!with) {
+		free(needle);
+		return;
+	}
+	free(ed->needle);
+	ed->needle = needle;
+	size_t done = 0, slot = slot_of_row(ed, ed->row), from = editbuf_cursor(current(ed));
+	size_t start_slot = slot, start_from = from;
+	int all = 0, wrapped = 0;
+	while (find_from(ed, slot, from, 0)) {
+		/* Stop once the search came round to where it began. */
+		if (ed->hit_slot < start_slot || (ed->hit_slot == start_slot && ed->hit_start < start_from))
+			wrapped = 1;
+		else if (wrapped)
+			break;
+		if (wrapped && (ed->hit_slot > start_slot ||
+		                (ed->hit_slot == start_slot && ed->hit_start >= start_from)))
+			break;
+		int c = all ? 'j' : app_choice(ed->a, "Diesen Treffer ersetzen?  j: ja   n: nein   "
+		                               "a: alle   Esc: aufhören ", "jna");
+		if (!c)
+			break;
+		struct editbuf *b = buffer_of_slot(ed, ed->hit_slot);
+		slot = ed->hit_slot;
+		if (c == 'a')
+			all = 1, c = 'j';
+		if (c == 'j') {
+			size_t len = strlen(with);
+			editbuf_replace(b, ed->hit_start, ed->hit_end, with, len);
+			if (slot == start_slot && ed->hit_start < start_from)
+				start_from = start_from + len - (ed->hit_end - ed->hit_start);
+			from = ed->hit_start + len;
+			done++;
+			changed(ed);
+		} else {
+			from = ed->hit_end;
+		}
+	}
+	ed->hit_on = 0;
+	app_note(ed->a, "%zu-mal ersetzt.", done);
+	free(with);
+}
+
+static void h_goto(struct editor *ed, int arg)
+{
+	(void)arg;
+	char *t = app_prompt(ed->a, "Gehe zu Frage Nr.: ", NULL, NULL, NULL);
+	if (!t)
+		return;
+	char *end;
+	long n = strtol(t, &end, 10);
+	const struct inquiry *q = session_inquiry(ed->s);
+	size_t qi = 0;
+	while (qi < q->nquestions && q->questions[qi].number != n)
+		qi++;
+	if (end == t || *end || qi == q->nquestions)
+		app_note(ed->a, "Eine Frage „%s“ gibt es nicht; die Anfrage hat die Fragen %d bis %d.",
+		         t, q->nquestions ? q->questions[0].number : 0,
+		         q->nquestions ? q->questions[q->nquestions - 1].number : 0);
+	else {
+		select_row(ed, ROW_FIRST_QUESTION + qi);
+		ed->focus = FOCUS_ANSWER;
+	}
+	free(t);
+}
+
+/* The structure commands act on the answer or question selected. */
+static void h_structure(struct editor *ed, int which)
+{
+	struct aw_error err;
+	int rc;
+	if (!is_question(ed, ed->row)) {
+		app_note(ed->a, "Wählen Sie dafür in der Liste links eine Frage aus.");
+		return;
+	}
+	size_t qi = ed->row - ROW_FIRST_QUESTION;
+	size_t part = part_of_row(ed, ed->row);
+	switch (which) {
+	case 0:
+		rc = session_join(ed->s, part, &err);
+		break;
+	case 1:
+		rc = session_split(ed->s, part, editbuf_cursor(current(ed)), &err);
+		break;
+	case 2:
+		rc = session_merge_questions(ed->s, qi, &err);
+		break;
+	default:
+		if (ed->focus != FOCUS_QUESTION) {
+			app_note(ed->a, "Setzen Sie mit %s den Cursor in den Fragentext, dorthin, wo die "
+			         "neue Frage beginnen soll, und drücken Sie dann %s.",
+			         keymap_key_for(ed->a->km, CMD_NEXT_PANE),
+			         keymap_key_for(ed->a->km, CMD_SPLIT_QUESTION));
+			return;
+		}
+		rc = session_split_question(ed->s, qi, editbuf_cursor(ed->qtext), &err);
+		break;
+	}
+	if (rc) {
+		app_error(ed->a, &err);
+		return;
+	}
+	structure_changed(ed);
+	static const char *const done[] = {
+		"Die Antworten sind zusammengefasst: %s.", "Die Antwort ist getrennt.",
+		"Die Fragen sind verbunden.", "Die Frage ist geteilt; die neue Frage hat eine eigene, "
+		"leere Antwort."};
+	app_note(ed->a, done[which], row_label(ed, ed->row));
+}
+
+static void h_header(struct editor *ed, int arg)
+{
+	(void)arg;
+	static const enum session_field fields[] = {FIELD_NUMBER, FIELD_TITLE, FIELD_ASKERS,
+	                                            FIELD_DATE};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+		char *old = session_field(ed->s, fields[i]);
+		char label[96];
+		snprintf(label, sizeof label, "%s (Enter: übernehmen, Esc: Ende): ",
+		         session_field_name(fields[i]));
+		for (;;) {
+			char *v = app_prompt(ed->a, label, old, NULL, NULL);
+			if (!v) {
+				free(old);
+				return;
+			}
+			struct aw_error err;
+			int same = old && !strcmp(old, v);
+			int rc = same ? 0 : session_set_field(ed->s, fields[i], v, &err);
+			free(v);
+			if (!rc) {
+				if (!same)
+					structure_changed(ed);
+				break;
+			}
+			app_error(ed->a, &err);
+		}
+		free(old);
+	}
+	app_note(ed->a, "Die Kopfdaten sind übernommen.");
+}
+
+static void h_clip(struct editor *ed, int which)
+{
+	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
+	if (which == 1) {
+		editbuf_copy(b);
+		if (ed->focus == FOCUS_QUESTION)
+			/* The answer's buffer pastes what the question's copied. */
+			app_note(ed->a, "Kopiert. (Einfügen in der Antwort mit %s.)",
+			         keymap_key_for(ed->a->km, CMD_PASTE));
+		return;
+	}
+	if (!editable(ed))
+		return;
+	b = current(ed);
+	if (which == 0)
+		editbuf_cut(b);
+	else {
+		/* One clipboard for the whole program, whichever buffer filled it. */
+		const char *clip = editbuf_clipboard(b);
+		static const char *empty = "";
+		if (!*clip && ed->qtext)
+			clip = editbuf_clipboard(ed->qtext);
+		for (size_t s = 0; !*clip && s < nslots(ed); s++)
+			clip = editbuf_clipboard(buffer_of_slot(ed, s));
+		if (!clip)
+			clip = empty;
+		editbuf_insert(b, clip, strlen(clip), 1);
+	}
+	changed(ed);
+}
+
+static void h_cancel(struct editor *ed, int arg)
+{
+	(void)arg;
+	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
+	editbuf_set_cursor(b, editbuf_cursor(b), 0);
+	ed->hit_on = 0;
+}
+
+static void h_select_all(struct editor *ed, int arg)
+{
+	(void)arg;
+	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
+	if (ed->focus == FOCUS_LIST)
+		ed->focus = FOCUS_ANSWER;
+	editbuf_move(b, EB_TEXT_START, 0);
+	editbuf_move(b, EB_TEXT_END, 1);
+}
+
+static void h_move(struct editor *ed, int arg)
+{
+	if (ed->focus == FOCUS_LIST) {
+		if ((arg & ~SEL) == EB_TEXT_START)
+			select_row(ed, 0);
+		else if ((arg & ~SEL) == EB_TEXT_END)
+			select_row(ed, nrows(ed) - 1);
+		return;
+	}
+	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
+	editbuf_move(b, (enum eb_move)(arg & ~SEL), (arg & SEL) != 0);
+	editbuf_break(b);
+	ed->goal = -1;
+}
+
+/* Up and down by screen rows (and pages), keeping the column aimed at. */
+static void h_vertical(struct editor *ed, int arg)
+{
+	int step = (arg & SEL) ? ((arg & 0xFF) == 1 ? 1 : -1) : arg;
+	int sel = (arg & SEL) != 0;
+	int page = ed->focus == FOCUS_QUESTION ? ed->qh : ed->ah;
+	if (step == 2 || step == -2)
+		step = step > 0 ? (page > 1 ? page - 1 : 1) : -(page > 1 ? page - 1 : 1);
+	if (ed->focus == FOCUS_LIST) {
+		long row = (long)ed->row + step;
+		select_row(ed, row < 0 ? 0 : (size_t)row);
+		return;
+	}
+	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
+	struct wrap *w = ed->focus == FOCUS_QUESTION ? &ed->qw : &ed->aw;
+	const char *t = editbuf_text(b);
+	if (wrap_layout(w, t, editbuf_len(b), ed->rw > 0 ? ed->rw : 1))
+		return;
+	size_t row;
+	int col;
+	wrap_locate(w, t, editbuf_cursor(b), &row, &col);
+	if (ed->goal < 0)
+		ed->goal = col;
+	long target = (long)row + step;
+	if (target < 0) {
+		editbuf_set_cursor(b, 0, sel);
+		return;
+	}
+	if ((size_t)target >= w->n) {
+		editbuf_set_cursor(b, editbuf_len(b), sel);
+		return;
+	}
+	editbuf_set_cursor(b, wrap_offset(w, t, (size_t)target, ed->goal), sel);
+	editbuf_break(b);
+}
+
+/* Home and End go to the ends of the screen row, as in office programs. */
+static void h_row_edge(struct editor *ed, int arg)
+{
+	if (ed->focus == FOCUS_LIST)
+		return;
+	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
+	struct wrap *w = ed->focus == FOCUS_QUESTION ? &ed->qw : &ed->aw;
+	const char *t = editbuf_text(b);
+	if (wrap_layout(w, t, editbuf_len(b), ed->rw > 0 ? ed->rw : 1))
+		return;
+	size_t row;
+	int col;
+	wrap_locate(w, t, editbuf_cursor(b), &row, &col);
+	size_t pos = (arg & 1) ? wrap_offset(w, t, row, 1 << 20) : w->rows[row].start;
+	editbuf_set_cursor(b, pos, (arg & SEL) != 0);
+	editbuf_break(b);
+	ed->goal = -1;
+}
+
+static void h_delete(struct editor *ed, int how)
+{
+	if (ed->focus == FOCUS_LIST || !editable(ed))
+		return;
+	editbuf_delete(current(ed), (enum eb_delete)how);
+	changed(ed);
+}
+
+static void h_newline(struct editor *ed, int arg)
+{
+	(void)arg;
+	if (ed->focus == FOCUS_LIST) {
+		ed->focus = FOCUS_ANSWER;
+		return;
+	}
+	if (!editable(ed))
+		return;
+	editbuf_insert(current(ed), "\n", 1, 0);
+	changed(ed);
+}
+
+static void h_overview_only(struct editor *ed, int arg)
+{
+	(void)arg;
+	app_note(ed->a, "Eine neue Anfrage nehmen Sie in der Übersicht auf: erst %s (Beenden), "
+	         "dann %s.", keymap_key_for(ed->a->km, CMD_QUIT),
+	         keymap_key_for(ed->a->km, CMD_NEW_INQUIRY));
+}
+
+static const struct {
+	enum keymap_cmd cmd;
+	handler *fn;
+	int arg;
+} cmd_table[] = {
+	{CMD_SAVE, h_save, 0}, {CMD_QUIT, h_quit, 0}, {CMD_HELP, h_help, 0},
+	{CMD_UNDO, h_undo, 0}, {CMD_REDO, h_undo, 1},
+	{CMD_FIND, h_find, 0}, {CMD_FIND_NEXT, h_find_next, 0}, {CMD_FIND_PREV, h_find_next, 1},
+	{CMD_REPLACE, h_replace, 0}, {CMD_NEXT_PANE, h_pane, 0},
+	{CMD_NEXT_QUESTION, h_question, 1}, {CMD_PREV_QUESTION, h_question, -1},
+	{CMD_GOTO_QUESTION, h_goto, 0},
+	{CMD_JOIN_ANSWERS, h_structure, 0}, {CMD_SPLIT_ANSWER, h_structure, 1},
+	{CMD_MERGE_QUESTIONS, h_structure, 2}, {CMD_SPLIT_QUESTION, h_structure, 3},
+	{CMD_HEADER, h_header, 0}, {CMD_NEW_INQUIRY, h_overview_only, 0},
+	{CMD_CUT, h_clip, 0}, {CMD_COPY, h_clip, 1}, {CMD_PASTE, h_clip, 2},
+	{CMD_CANCEL, h_cancel, 0}, {CMD_SELECT_ALL, h_select_all, 0},
+	{CMD_LEFT, h_move, EB_CHAR_LEFT}, {CMD_RIGHT, h_move, EB_CHAR_RIGHT},
+	{CMD_WORD_LEFT, h_move, EB_WORD_LEFT}, {CMD_WORD_RIGHT, h_move, EB_WORD_RIGHT},
+	{CMD_PARA_PREV, h_move, EB_PARA_PREV}, {CMD_PARA_NEXT, h_move, EB_PARA_NEXT},
+	{CMD_TEXT_START, h_move, EB_TEXT_START}, {CMD_TEXT_END, h_move, EB_TEXT_END},
+	{CMD_SEL_LEFT, h_move, EB_CHAR_LEFT | SEL}, {CMD_SEL_RIGHT, h_move, EB_CHAR_RIGHT | SEL},
+	{CMD_SEL_WORD_LEFT, h_move, EB_WORD_LEFT | SEL},
+	{CMD_SEL_WORD_RIGHT, h_move, EB_WORD_RIGHT | SEL},
+	{CMD_UP, h_vertical, -1}, {CMD_DOWN, h_vertical, 1},
+	{CMD_PAGE_UP, h_vertical, -2}, {CMD_PAGE_DOWN, h_vertical, 2},
+	{CMD_SEL_UP, h_vertical, SEL | 2}, {CMD_SEL_DOWN, h_vertical, SEL | 1},
+	{CMD_LINE_START, h_row_edge, 0}, {CMD_LINE_END, h_row_edge, 1},
+	{CMD_SEL_LINE_START, h_row_edge, SEL}, {CMD_SEL_LINE_END, h_row_edge, SEL | 1},
+	{CMD_DEL_BACK, h_delete, EB_DEL_BACK}, {CMD_DEL_FORWARD, h_delete, EB_DEL_FORWARD},
+	{CMD_DEL_WORD_BACK, h_delete, EB_DEL_WORD_BACK},
+	{CMD_DEL_WORD_FORWARD, h_delete, EB_DEL_WORD_FORWARD},
+	{CMD_NEWLINE, h_newline, 0},
+};
+
+/* A click: a list row selects it, the answer or question places the
+ * cursor. */
+static void click(struct editor *ed, int y, int x)
+{
+	if (y < 1 || y >= LINES - 2)
+		return;
+	if (x < ed->lw) {
+		size_t row = ed->list_top + (size_t)(y - 1);
+		if (row < nrows(ed)) {
+			select_row(ed, row);
+			ed->focus = FOCUS_LIST;
+		}
+		return;
+	}
+	if (x < ed->rx)
+		return;
+	int in_q = y >= ed->qy && y < ed->qy + ed->qh;
+	int in_a = y >= ed->ay && y < ed->ay + ed->ah;
+	if (!in_q && !in_a)
+		return;
+	struct editbuf *b = in_q ? ed->qtext : current(ed);
+	struct wrap *w = in_q ? &ed->qw : &ed->aw;
+	size_t row = (in_q ? ed->q_top : ed->a_top) + (size_t)(y - (in_q ? ed->qy : ed->ay));
+	const char *t = editbuf_text(b);
+	ed->focus = in_q ? FOCUS_QUESTION : FOCUS_ANSWER;
+	if (row >= w->n) {
+		editbuf_set_cursor(b, editbuf_len(b), 0);
+		return;
+	}
+	editbuf_set_cursor(b, wrap_offset(w, t, row, x - ed->rx), 0);
+	editbuf_break(b);
+	ed->goal = -1;
+}
+
+static void handle(struct editor *ed, const struct event *ev)
+{
+	if (ev->kind == EV_CLICK) {
+		click(ed, ev->row, ev->col);
+		return;
+	}
+	if (ev->kind == EV_CHAR || ev->kind == EV_PASTE) {
+		if (!editable(ed))
+			return;
+		editbuf_insert(current(ed), ev->text.s ? ev->text.s : "", ev->text.len,
+		               ev->kind == EV_PASTE);
+		changed(ed);
+		return;
+	}
+	enum keymap_cmd c = app_command(ed->a, ev);
+	for (size_t i = 0; i < sizeof cmd_table / sizeof *cmd_table; i++)
+		if (cmd_table[i].cmd == c) {
+			cmd_table[i].fn(ed, cmd_table[i].arg);
+			return;
+		}
+	if (ev->kind == EV_KEY && c == CMD_NONE)
+		app_note(ed->a, "Die Taste %s hat keine Belegung; F1 zeigt alle Tasten.", ev->key);
+}
+
+enum editor_exit editor_run(struct app *a, const char *slug)
+{
+	struct editor ed;
+	struct aw_error err;
+	memset(&ed, 0, sizeof ed);
+	ed.a = a;
+	ed.goal = -1;
+	ed.row = ROW_FIRST_QUESTION;
+	snprintf(ed.slug, sizeof ed.slug, "%s", slug);
+	if (take_outside_edit(&ed, &err) || load(&ed, &ed.s, &err)) {
+		app_error(a, &err);
+		return EDITOR_FAILED;
+	}
+	if (ed.row >= nrows(&ed))
+		ed.row = ROW_SENATE;
+	refresh_question(&ed);
+
+	void (*draw)(void *) = a->draw;
+	void *ctx = a->draw_ctx;
+	a->draw = editor_draw;
+	a->draw_ctx = &ed;
+	a->idle = editor_idle;
+	a->idle_ctx = &ed;
+	offer_recovery(&ed);
+
+	struct event ev = EVENT_INIT;
+	while (!ed.closing) {
+		app_redraw(a);
+		app_next(a, &ev);
+		handle(&ed, &ev);
+	}
+	buf_free(&ev.text);
+	a->idle = NULL;
+	a->idle_ctx = NULL;
+	a->draw = draw;
+	a->draw_ctx = ctx;
+	session_free(ed.s);
+	editbuf_free(ed.qtext);
+	search_free(ed.find);
+	free(ed.needle);
+	wrap_free(&ed.aw);
+	wrap_free(&ed.qw);
+	return EDITOR_CLOSED;
+}
