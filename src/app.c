@@ -266,11 +266,12 @@ enum keymap_cmd app_command(const struct app *a, const struct event *ev)
 	return ev->kind == EV_KEY ? keymap_lookup(a->km, ev->key) : CMD_NONE;
 }
 
-/* Ends the program after a signal or the end of a test script: what is
- * unsaved goes to the recovery file first, and the terminal is restored. */
-static void finish(struct app *a, int status, int dump)
+/* Ends the program after a signal (what is unsaved goes to the recovery
+ * file first) or at the end of a test script (which stands for nothing a
+ * person does, so it writes nothing); the terminal is restored. */
+static void finish(struct app *a, int status, int dump, int recover)
 {
-	if (a->idle)
+	if (recover && a->idle)
 		a->idle(a->idle_ctx);
 	if (dump) {
 		app_redraw(a);
@@ -290,7 +291,7 @@ void app_next(struct app *a, struct event *ev)
 			if (rc < 0) {
 				app_error(a, &err);
 				fprintf(stderr, "antwort: %s\n", a->message);
-				finish(a, 2, 1);
+				finish(a, 2, 1, 0);
 			}
 		} else {
 			term_next(ev, 1000);
@@ -312,10 +313,10 @@ void app_next(struct app *a, struct event *ev)
 			term_dump(stdout);
 			continue;
 		case EV_SIGNAL:
-			finish(a, 128 + ev->sig, a->script != NULL);
+			finish(a, 128 + ev->sig, a->script != NULL, 1);
 			continue;
 		case EV_END:
-			finish(a, 0, 1);
+			finish(a, 0, 1, 0);
 			continue;
 		default:
 			break;
@@ -369,7 +370,8 @@ char *app_prompt(struct app *a, const char *label, const char *initial,
 	struct editbuf *in = editbuf_new(initial ? initial : "", initial ? strlen(initial) : 0);
 	if (!in)
 		return NULL;
-	editbuf_move(in, EB_TEXT_END, 0);
+	/* A suggested value is marked: typing replaces it, a move keeps it. */
+	editbuf_move(in, EB_TEXT_END, 1);
 	struct status_prompt ov = {label, in}, *outer = prompt_line;
 	prompt_line = &ov;
 	struct event ev = EVENT_INIT;

@@ -54,6 +54,7 @@ struct editor {
 	/* The last search. */
 	struct search *find;
 	char *needle;
+	char *clip;                 /* the last text cut or copied */
 	size_t hit_slot, hit_start, hit_end;
 	int hit_on;
 
@@ -772,6 +773,17 @@ static void find_changed(void *ctx, const char *needle)
 		app_note(ed->a, "„%s“ kommt nicht vor.", needle);
 }
 
+/* Matches of the current search in the whole inquiry. */
+static size_t count_all(struct editor *ed)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < nslots(ed); i++) {
+		struct editbuf *b = buffer_of_slot(ed, i);
+		total += search_count(ed->find, editbuf_text(b), editbuf_len(b));
+	}
+	return total;
+}
+
 static void h_find(struct editor *ed, int arg)
 {
 	(void)arg;
@@ -787,15 +799,9 @@ static void h_find(struct editor *ed, int arg)
 	}
 	free(ed->needle);
 	ed->needle = needle;
-	if (ed->hit_on) {
-		size_t total = 0;
-		for (size_t i = 0; i < nslots(ed); i++) {
-			struct editbuf *b = buffer_of_slot(ed, i);
-			total += search_count(ed->find, editbuf_text(b), editbuf_len(b));
-		}
+	if (ed->hit_on)
 		app_note(ed->a, "„%s“: %zu Treffer in der Anfrage; %s springt zum nächsten.", needle,
-		         total, keymap_key_for(ed->a->km, CMD_FIND_NEXT));
-	}
+		         count_all(ed), keymap_key_for(ed->a->km, CMD_FIND_NEXT));
 }
 
 static void h_find_next(struct editor *ed, int backward)
@@ -819,6 +825,11 @@ static void h_replace(struct editor *ed, int arg)
 	(void)arg;
 	char *needle = app_prompt(ed->a, "Ersetzen – suchen nach: ", ed->needle, NULL, NULL);
 	if (!needle || !*needle || !compile(ed, needle)) {
+		free(needle);
+		return;
+	}
+	if (!count_all(ed)) {
+		app_note(ed->a, "„%s“ kommt nicht vor; nichts ersetzt.", needle);
 		free(needle);
 		return;
 	}
@@ -965,34 +976,34 @@ static void h_header(struct editor *ed, int arg)
 	app_note(ed->a, "Die Kopfdaten sind übernommen.");
 }
 
+/* Cut, copy (which 0, 1) and paste (2). Each edit buffer has a clipboard
+ * of its own; the editor keeps the last one cut or copied anywhere, so a
+ * sentence copied from a question or another answer pastes everywhere. */
 static void h_clip(struct editor *ed, int which)
 {
 	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
-	if (which == 1) {
-		editbuf_copy(b);
-		if (ed->focus == FOCUS_QUESTION)
-			/* The answer's buffer pastes what the question's copied. */
-			app_note(ed->a, "Kopiert. (Einfügen in der Antwort mit %s.)",
-			         keymap_key_for(ed->a->km, CMD_PASTE));
+	if (which < 2) {
+		if (!editbuf_has_selection(b)) {
+			app_note(ed->a, "Markieren Sie zuerst Text, etwa mit Umschalt und den Pfeiltasten.");
+			return;
+		}
+		if (which == 0 && !editable(ed))
+			return;
+		if (which == 0 ? editbuf_cut(b) : editbuf_copy(b))
+			return;
+		free(ed->clip);
+		ed->clip = strdup(editbuf_clipboard(b));
+		if (which == 0)
+			changed(ed);
 		return;
 	}
 	if (!editable(ed))
 		return;
-	b = current(ed);
-	if (which == 0)
-		editbuf_cut(b);
-	else {
-		/* One clipboard for the whole program, whichever buffer filled it. */
-		const char *clip = editbuf_clipboard(b);
-		static const char *empty = "";
-		if (!*clip && ed->qtext)
-			clip = editbuf_clipboard(ed->qtext);
-		for (size_t s = 0; !*clip && s < nslots(ed); s++)
-			clip = editbuf_clipboard(buffer_of_slot(ed, s));
-		if (!clip)
-			clip = empty;
-		editbuf_insert(b, clip, strlen(clip), 1);
+	if (!ed->clip || !*ed->clip) {
+		app_note(ed->a, "Es ist noch nichts ausgeschnitten oder kopiert.");
+		return;
 	}
+	editbuf_insert(current(ed), ed->clip, strlen(ed->clip), 1);
 	changed(ed);
 }
 
@@ -1029,14 +1040,16 @@ static void h_move(struct editor *ed, int arg)
 	ed->goal = -1;
 }
 
+/* Vertical moves, as h_vertical()'s argument (with SEL to mark). */
+enum { V_UP, V_DOWN, V_PAGE_UP, V_PAGE_DOWN };
+
 /* Up and down by screen rows (and pages), keeping the column aimed at. */
 static void h_vertical(struct editor *ed, int arg)
 {
-	int step = (arg & SEL) ? ((arg & 0xFF) == 1 ? 1 : -1) : arg;
-	int sel = (arg & SEL) != 0;
+	int how = arg & ~SEL, sel = (arg & SEL) != 0;
 	int page = ed->focus == FOCUS_QUESTION ? ed->qh : ed->ah;
-	if (step == 2 || step == -2)
-		step = step > 0 ? (page > 1 ? page - 1 : 1) : -(page > 1 ? page - 1 : 1);
+	page = page > 1 ? page - 1 : 1;
+	long step = how == V_UP ? -1 : how == V_DOWN ? 1 : how == V_PAGE_UP ? -page : page;
 	if (ed->focus == FOCUS_LIST) {
 		long row = (long)ed->row + step;
 		select_row(ed, row < 0 ? 0 : (size_t)row);
@@ -1053,15 +1066,12 @@ static void h_vertical(struct editor *ed, int arg)
 	if (ed->goal < 0)
 		ed->goal = col;
 	long target = (long)row + step;
-	if (target < 0) {
+	if (target < 0)
 		editbuf_set_cursor(b, 0, sel);
-		return;
-	}
-	if ((size_t)target >= w->n) {
+	else if ((size_t)target >= w->n)
 		editbuf_set_cursor(b, editbuf_len(b), sel);
-		return;
-	}
-	editbuf_set_cursor(b, wrap_offset(w, t, (size_t)target, ed->goal), sel);
+	else
+		editbuf_set_cursor(b, wrap_offset(w, t, (size_t)target, ed->goal), sel);
 	editbuf_break(b);
 }
 
@@ -1136,9 +1146,9 @@ static const struct {
 	{CMD_SEL_LEFT, h_move, EB_CHAR_LEFT | SEL}, {CMD_SEL_RIGHT, h_move, EB_CHAR_RIGHT | SEL},
 	{CMD_SEL_WORD_LEFT, h_move, EB_WORD_LEFT | SEL},
 	{CMD_SEL_WORD_RIGHT, h_move, EB_WORD_RIGHT | SEL},
-	{CMD_UP, h_vertical, -1}, {CMD_DOWN, h_vertical, 1},
-	{CMD_PAGE_UP, h_vertical, -2}, {CMD_PAGE_DOWN, h_vertical, 2},
-	{CMD_SEL_UP, h_vertical, SEL | 2}, {CMD_SEL_DOWN, h_vertical, SEL | 1},
+	{CMD_UP, h_vertical, V_UP}, {CMD_DOWN, h_vertical, V_DOWN},
+	{CMD_PAGE_UP, h_vertical, V_PAGE_UP}, {CMD_PAGE_DOWN, h_vertical, V_PAGE_DOWN},
+	{CMD_SEL_UP, h_vertical, V_UP | SEL}, {CMD_SEL_DOWN, h_vertical, V_DOWN | SEL},
 	{CMD_LINE_START, h_row_edge, 0}, {CMD_LINE_END, h_row_edge, 1},
 	{CMD_SEL_LINE_START, h_row_edge, SEL}, {CMD_SEL_LINE_END, h_row_edge, SEL | 1},
 	{CMD_DEL_BACK, h_delete, EB_DEL_BACK}, {CMD_DEL_FORWARD, h_delete, EB_DEL_FORWARD},
@@ -1245,6 +1255,7 @@ enum editor_exit editor_run(struct app *a, const char *slug)
 	editbuf_free(ed.qtext);
 	search_free(ed.find);
 	free(ed.needle);
+	free(ed.clip);
 	wrap_free(&ed.aw);
 	wrap_free(&ed.qw);
 	return EDITOR_CLOSED;
