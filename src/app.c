@@ -413,6 +413,17 @@ char *app_prompt(struct app *a, const char *label, const char *initial,
 	return result;
 }
 
+/* The letter of choices a typed character picks (either case), or 0. */
+static int picked(const struct event *ev, const char *choices)
+{
+	if (ev->kind != EV_CHAR || ev->text.len != 1 || !*choices)
+		return 0;
+	char ch = ev->text.s[0];
+	if (ch >= 'A' && ch <= 'Z')
+		ch = (char)(ch - 'A' + 'a');
+	return strchr(choices, ch) ? ch : 0;
+}
+
 int app_choice(struct app *a, const char *question, const char *choices)
 {
 	struct status_prompt ov = {question, NULL}, *outer = prompt_line;
@@ -425,15 +436,8 @@ int app_choice(struct app *a, const char *question, const char *choices)
 		enum keymap_cmd c = app_command(a, &ev);
 		if (ev.kind == EV_KEY && (!strcmp(ev.key, "Esc") || c == CMD_CANCEL))
 			break;
-		if (ev.kind == EV_CHAR && ev.text.len == 1) {
-			char ch = ev.text.s[0];
-			if (ch >= 'A' && ch <= 'Z')
-				ch = (char)(ch - 'A' + 'a');
-			if (strchr(choices, ch)) {
-				answer = ch;
-				break;
-			}
-		}
+		if ((answer = picked(&ev, choices)))
+			break;
 	}
 	buf_free(&ev.text);
 	prompt_line = outer;
@@ -534,15 +538,8 @@ int app_view_text(struct app *a, const char *title, const char *text, const char
 			break;
 		else if (ev.kind == EV_KEY && !strcmp(ev.key, "Enter") && !*choices)
 			break;
-		else if (ev.kind == EV_CHAR && ev.text.len == 1 && *choices) {
-			char ch = ev.text.s[0];
-			if (ch >= 'A' && ch <= 'Z')
-				ch = (char)(ch - 'A' + 'a');
-			if (strchr(choices, ch)) {
-				answer = ch;
-				break;
-			}
-		}
+		else if ((answer = picked(&ev, choices)))
+			break;
 	}
 	buf_free(&ev.text);
 	a->draw = draw;

@@ -1040,6 +1040,21 @@ static void h_move(struct editor *ed, int arg)
 	ed->goal = -1;
 }
 
+/* The buffer in focus (answer or question text), laid out at the pane's
+ * width, and the cursor's row and column in it. 0, or -1 when out of
+ * memory. */
+static int focused_layout(struct editor *ed, struct editbuf **b, struct wrap **w, size_t *row,
+                          int *col)
+{
+	*b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
+	*w = ed->focus == FOCUS_QUESTION ? &ed->qw : &ed->aw;
+	const char *t = editbuf_text(*b);
+	if (wrap_layout(*w, t, editbuf_len(*b), ed->rw > 0 ? ed->rw : 1))
+		return -1;
+	wrap_locate(*w, t, editbuf_cursor(*b), row, col);
+	return 0;
+}
+
 /* Vertical moves, as h_vertical()'s argument (with SEL to mark). */
 enum { V_UP, V_DOWN, V_PAGE_UP, V_PAGE_DOWN };
 
@@ -1055,14 +1070,13 @@ static void h_vertical(struct editor *ed, int arg)
 		select_row(ed, row < 0 ? 0 : (size_t)row);
 		return;
 	}
-	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
-	struct wrap *w = ed->focus == FOCUS_QUESTION ? &ed->qw : &ed->aw;
-	const char *t = editbuf_text(b);
-	if (wrap_layout(w, t, editbuf_len(b), ed->rw > 0 ? ed->rw : 1))
-		return;
+	struct editbuf *b;
+	struct wrap *w;
 	size_t row;
 	int col;
-	wrap_locate(w, t, editbuf_cursor(b), &row, &col);
+	if (focused_layout(ed, &b, &w, &row, &col))
+		return;
+	const char *t = editbuf_text(b);
 	if (ed->goal < 0)
 		ed->goal = col;
 	long target = (long)row + step;
@@ -1080,14 +1094,13 @@ static void h_row_edge(struct editor *ed, int arg)
 {
 	if (ed->focus == FOCUS_LIST)
 		return;
-	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
-	struct wrap *w = ed->focus == FOCUS_QUESTION ? &ed->qw : &ed->aw;
-	const char *t = editbuf_text(b);
-	if (wrap_layout(w, t, editbuf_len(b), ed->rw > 0 ? ed->rw : 1))
-		return;
+	struct editbuf *b;
+	struct wrap *w;
 	size_t row;
 	int col;
-	wrap_locate(w, t, editbuf_cursor(b), &row, &col);
+	if (focused_layout(ed, &b, &w, &row, &col))
+		return;
+	const char *t = editbuf_text(b);
 	size_t pos = (arg & 1) ? wrap_offset(w, t, row, 1 << 20) : w->rows[row].start;
 	editbuf_set_cursor(b, pos, (arg & SEL) != 0);
 	editbuf_break(b);
