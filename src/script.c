@@ -126,8 +126,13 @@ int script_next(struct script *sc, struct event *ev, struct aw_error *err)
 		size_t len = strcspn(line, "\n");
 		sc->pos += len + (sc->pos + len < sc->text.len);
 		sc->line++;
-		while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
+		/* Trailing blanks are kept for "type" and "paste": they may be
+		 * the point of the line. */
+		if (len && line[len - 1] == '\r')
 			len--;
+		if (strncmp(line, "type ", 5) && strncmp(line, "paste ", 6))
+			while (len && line[len - 1] == ' ')
+				len--;
 		if (!len || line[0] == '#')
 			continue;
 		const char *a;

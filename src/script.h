@@ -4,7 +4,8 @@
  *
  *     # a comment
  *     key Down Down Enter      named keys, as keymap.h spells them
- *     type Grüße „an alle“     each character typed, one event each
+ *     type Grüße „an alle“     each character typed, one event each (trailing
+ *                              blanks too)
  *     paste Zeile 1\nZeile 2   a bracketed paste (\n, \t and \\ escapes)
  *     click 5 30               a click at row 5, column 30 (from 0)
  *     resize 60 16             the window becomes 60 columns by 16 rows

@@ -413,7 +413,9 @@ static void editor_draw(void *ctx)
 
 /* --- saving and recovery ------------------------------------------------- */
 
-/* The edited document as text; 0 or AW_ENOMEM. */
+/* The edited document, and as text when text is not NULL; 0 or
+ * AW_ENOMEM. doc is to be freed either way (inquiry_free() of an emptied
+ * model is harmless). */
 static int document_text(struct editor *ed, struct inquiry *doc, struct buf *text)
 {
 	int rc = session_to_inquiry(ed->s, doc);
@@ -445,8 +447,7 @@ static void editor_idle(void *ctx)
 		app_error(ed->a, &err);
 	else
 		ed->recovered = ed->edits;
-	if (!rc || rc != AW_ENOMEM)
-		inquiry_free(&doc);
+	inquiry_free(&doc);
 	buf_free(&text);
 }
 
@@ -520,6 +521,7 @@ static int save(struct editor *ed)
 	if (rc) {
 		aw_fail(&err, rc, ed->slug, "");
 		app_error(ed->a, &err);
+		inquiry_free(&doc);
 		buf_free(&mine);
 		return rc;
 	}
@@ -554,74 +556,99 @@ static int save(struct editor *ed)
 	return 0;
 }
 
-/* Offers what the recovery file holds; returns after the choice. */
+/* The word diff of the saved text and the recovery file's, introduced. */
+static void recovery_preview(const struct recovery *r, const struct buf *now, struct buf *out)
+{
+	char when[64] = "";
+	time_t tt = (time_t)r->time;
+	struct tm tm;
+	if (localtime_r(&tt, &tm))
+		strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
+	buf_printf(out, "Beim letzten Mal wurde antwort beendet, bevor alles gesichert war. "
+	           "Die Sicherungskopie vom %s enthält diese Änderungen gegenüber der "
+	           "gesicherten Version (gelöscht [-so-], neu {+so+}):\n\n", when);
+	struct worddiff d = WORDDIFF_INIT;
+	if (worddiff_compute(now->s, now->len, r->text.s, r->text.len, &d) == 0)
+		worddiff_render(&d, now->s, r->text.s, WD_PLAIN, 1, out);
+	worddiff_free(&d);
+}
+
+/* Takes the recovered document into the editor, the saved one as the
+ * baseline, so the changes show as unsaved and undo leads back. */
+static void restore(struct editor *ed, const struct inquiry *saved, const struct inquiry *recovered)
+{
+	struct aw_error err;
+	struct session *s = session_restore(saved, recovered);
+	if (!s) {
+		aw_fail(&err, AW_ENOMEM, ed->slug, "");
+		app_error(ed->a, &err);
+		return;
+	}
+	session_free(ed->s);
+	ed->s = s;
+	structure_changed(ed);
+	recovery_remove(ed->a->ws, ed->slug, &err);
+	ed->recovered = ed->edits;
+	app_note(ed->a, "Wiederhergestellt. Sichern Sie mit %s, wenn der Text so bleiben soll.",
+	         keymap_key_for(ed->a->km, CMD_SAVE));
+}
+
+/* Offers what the recovery file holds; returns after the choice. A file
+ * that no longer reads as an inquiry is shown as it is, and kept unless
+ * the person discards it: its text may still be worth copying. */
 static void offer_recovery(struct editor *ed)
 {
 	struct recovery r;
 	struct aw_error err;
+	struct inquiry saved, recovered;
+	struct buf now = BUF_INIT, shown = BUF_INIT;
+	inquiry_init(&saved);
+	inquiry_init(&recovered);
 	if (recovery_load(ed->a->ws, ed->slug, &r, &err)) {
 		app_error(ed->a, &err);
 		return;
 	}
-	if (!r.present) {
-		recovery_free(&r);
-		return;
-	}
-	struct inquiry saved, recovered;
-	struct buf now = BUF_INIT, diff = BUF_INIT;
-	int ok = document_text(ed, &saved, &now) == 0;
-	if (ok && reader_read(r.text.s ? r.text.s : "", r.text.len, r.path, NULL, &recovered, &err)) {
+	int readable = 0, c = 0;
+	if (!r.present)
+		goto out;
+	if (document_text(ed, &saved, &now)) {
+		aw_fail(&err, AW_ENOMEM, ed->slug, "");
 		app_error(ed->a, &err);
-		inquiry_free(&saved);
-		ok = 0;
+		goto out;
 	}
-	if (!ok) {
-		buf_free(&now);
-		recovery_free(&r);
-		return;
-	}
-	if (now.len == r.text.len && !memcmp(now.s, r.text.s, now.len)) {
+	readable = reader_read(r.text.s ? r.text.s : "", r.text.len, r.path, NULL, &recovered,
+	                       &err) == 0;
+	if (readable && now.len == r.text.len && !memcmp(now.s, r.text.s, now.len)) {
 		recovery_remove(ed->a->ws, ed->slug, &err);
-	} else {
-		struct worddiff d = WORDDIFF_INIT;
-		char when[64] = "";
-		time_t tt = (time_t)r.time;
-		struct tm tm;
-		if (localtime_r(&tt, &tm))
-			strftime(when, sizeof when, "%d.%m.%Y %H:%M", &tm);
-		buf_printf(&diff, "Beim letzten Mal wurde antwort beendet, bevor alles gesichert war. "
-		           "Die Sicherungskopie vom %s enthält diese Änderungen gegenüber der "
-		           "gesicherten Version (gelöscht [-so-], neu {+so+}):\n\n", when);
-		if (worddiff_compute(now.s, now.len, r.text.s, r.text.len, &d) == 0)
-			worddiff_render(&d, now.s, r.text.s, WD_PLAIN, 1, &diff);
-		worddiff_free(&d);
-		int c = app_view_text(ed->a, "Ungesicherte Änderungen wiederherstellen?",
-		                      diff.s ? diff.s : "",
-		                      "w: wiederherstellen   v: verwerfen   Esc: später entscheiden",
-		                      "wv");
-		if (c == 'w') {
-			struct session *s = session_restore(&saved, &recovered);
-			if (s) {
-				session_free(ed->s);
-				ed->s = s;
-				structure_changed(ed);
-				recovery_remove(ed->a->ws, ed->slug, &err);
-				ed->recovered = ed->edits;
-				app_note(ed->a, "Wiederhergestellt. Sichern Sie mit %s, wenn der Text so "
-				         "bleiben soll.", keymap_key_for(ed->a->km, CMD_SAVE));
-			}
-		} else if (c == 'v') {
-			recovery_remove(ed->a->ws, ed->slug, &err);
-			app_note(ed->a, "Die Sicherungskopie ist verworfen.");
-		} else {
-			app_note(ed->a, "Die Sicherungskopie bleibt und wird beim nächsten Öffnen "
-			         "wieder angeboten.");
-		}
-		inquiry_free(&recovered);
+		goto out;
 	}
+	if (readable) {
+		recovery_preview(&r, &now, &shown);
+		c = app_view_text(ed->a, "Ungesicherte Änderungen wiederherstellen?", shown.s ? shown.s : "",
+		                  "w: wiederherstellen   v: verwerfen   Esc: später entscheiden", "wv");
+	} else {
+		char why[512];
+		aw_error_message(&err, why, sizeof why);
+		buf_printf(&shown, "Die Sicherungskopie %s lässt sich nicht mehr als Anfrage lesen (%s). "
+		           "Kopieren Sie, was Sie brauchen, aus der Datei.\n\n%s", r.path, why,
+		           r.text.s ? r.text.s : "");
+		c = app_view_text(ed->a, "Sicherungskopie beschädigt", shown.s ? shown.s : "",
+		                  "v: verwerfen   Esc: Datei behalten", "v");
+	}
+	if (c == 'w')
+		restore(ed, &saved, &recovered);
+	else if (c == 'v' && !recovery_remove(ed->a->ws, ed->slug, &err))
+		app_note(ed->a, "Die Sicherungskopie ist verworfen.");
+	else if (c == 'v')
+		app_error(ed->a, &err);
+	else
+		app_note(ed->a, "Die Sicherungskopie bleibt und wird beim nächsten Öffnen wieder "
+		         "angeboten: %s", r.path);
+out:
 	inquiry_free(&saved);
+	inquiry_free(&recovered);
 	buf_free(&now);
-	buf_free(&diff);
+	buf_free(&shown);
 	recovery_free(&r);
 }
 
