@@ -41,4 +41,8 @@ if [ -t 0 ] && [ -t 1 ]; then
 	exec "$bin" edit
 fi
 echo "Kein Terminal: öffnen Sie den Editor selbst mit"
-echo "  cd $ws && $bin edit"
+if [ -d "$scratch/home" ]; then
+	echo "  cd $ws && HOME=$scratch/home $bin edit"
+else
+	echo "  cd $ws && $bin edit"
+fi

@@ -154,7 +154,8 @@ static void draw_too_small(void)
 	char text[256];
 	snprintf(text, sizeof text,
 	         "Das Fenster ist zu klein für antwort: es braucht mindestens %d × %d Zeichen, "
-	         "jetzt sind es %d × %d. Bitte vergrößern Sie das Fenster.",
+	         "jetzt sind es %d × %d. Bitte vergrößern Sie das Fenster; bis dahin "
+	         "werden Tasten nicht angenommen.",
 	         APP_MIN_COLS, APP_MIN_ROWS, COLS, LINES);
 	struct wrap w = WRAP_INIT;
 	if (COLS < 1 || wrap_layout(&w, text, strlen(text), COLS))
@@ -165,10 +166,34 @@ static void draw_too_small(void)
 	wrap_free(&w);
 }
 
-/* The message, prompt or question in the status line (row LINES-2). */
+/* The message, wrapped, from row y down; a long sentence covers rows
+ * above so that it is not cut (at most `most` rows). */
+static void draw_message(struct app *a, int y, int most)
+{
+	struct wrap w = WRAP_INIT;
+	size_t len = strlen(a->message);
+	if (wrap_layout(&w, a->message, len, COLS))
+		return;
+	int rows = (int)w.n < most ? (int)w.n : most;
+	int room = LINES - y;
+	if (rows > room)
+		y = LINES - rows;
+	for (int i = 0; i < rows; i++) {
+		size_t end = i == rows - 1 ? len : w.rows[i].end;
+		term_fill(y + i, 0, COLS, a->message_role);
+		term_put(y + i, 0, a->message + w.rows[i].start, end - w.rows[i].start, COLS,
+		         a->message_role);
+	}
+	wrap_free(&w);
+}
+
+/* The message, prompt or question in the status line (row LINES-2); a
+ * message during a prompt goes below it, on the key line. */
 static void draw_status_overlay(struct app *a)
 {
 	int y = LINES - 2;
+	if (a->message[0] && prompt_line)
+		draw_message(a, y + 1, 1);
 	if (prompt_line) {
 		term_fill(y, 0, COLS, ROLE_STATUS);
 		int x = term_puts(y, 0, prompt_line->label, COLS, ROLE_STATUS);
@@ -194,21 +219,8 @@ static void draw_status_overlay(struct app *a)
 		}
 		return;
 	}
-	if (a->message[0]) {
-		/* A long sentence takes the key line too rather than being cut. */
-		int cells = wrap_cells(a->message, strlen(a->message));
-		int rows = cells > COLS ? 2 : 1;
-		struct wrap w = WRAP_INIT;
-		if (wrap_layout(&w, a->message, strlen(a->message), COLS))
-			return;
-		for (int i = 0; i < rows && (size_t)i < w.n; i++) {
-			term_fill(y + i, 0, COLS, a->message_role);
-			size_t end = i == rows - 1 ? strlen(a->message) : w.rows[i].end;
-			term_put(y + i, 0, a->message + w.rows[i].start, end - w.rows[i].start, COLS,
-			         a->message_role);
-		}
-		wrap_free(&w);
-	}
+	if (a->message[0])
+		draw_message(a, y, 4);
 }
 
 void app_redraw(struct app *a)
@@ -321,6 +333,9 @@ void app_next(struct app *a, struct event *ev)
 		default:
 			break;
 		}
+		/* Nothing typed blind: the notice says the window is too small. */
+		if (!app_fits())
+			continue;
 		/* Typing without a pause still writes the recovery file every
 		 * two seconds. */
 		double t = now();
@@ -393,11 +408,6 @@ char *app_prompt(struct app *a, const char *label, const char *initial,
 			break;
 		} else if (ev.kind == EV_KEY && (!strcmp(ev.key, "Esc") || c == CMD_CANCEL ||
 		                                 c == CMD_QUIT)) {
-			free(copy);
-			break;
-		} else if (ev.kind == EV_KEY && (c == CMD_FIND_NEXT || c == CMD_FIND_PREV) && on_change) {
-			/* F3 inside the search prompt: accept and let the caller go on. */
-			result = strdup(editbuf_text(in));
 			free(copy);
 			break;
 		} else {

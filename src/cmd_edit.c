@@ -98,8 +98,11 @@ int cmd_edit_overview(void)
 {
 	struct workspace *ws;
 	struct aw_error err;
-	if (ws_open(NULL, &ws, &err))
+	int rc = ws_open(NULL, &ws, &err);
+	if (rc == AW_ENOWS)
 		return -1;
+	if (rc)
+		return cli_fail(&err);
 	int status = workbench(ws, NULL);
 	ws_close(ws);
 	return status;

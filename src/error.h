@@ -57,7 +57,7 @@
 	X(AW_EKEYNAME, -47, "{datei}, Zeile {zeile}: Die Taste „{detail}“ kennt antwort nicht (Beispiele: ^S, M-x, F5, C-Left) – die Zeile wird übergangen.") \
 	X(AW_EKEYCMD, -48, "{datei}, Zeile {zeile}: Den Befehl „{detail}“ gibt es nicht; die Hilfe (F1) zeigt alle Befehle – die Zeile wird übergangen.") \
 	X(AW_ELOCALE, -49, "Das Terminal ist nicht auf UTF-8 eingestellt (Sprachumgebung {detail}), Umlaute würden verloren gehen; starten Sie antwort mit „LC_ALL=C.UTF-8 antwort“ oder stellen Sie eine UTF-8-Sprachumgebung ein.") \
-	X(AW_ENOTTY, -50, "antwort braucht für den Editor ein Terminal ({detail}); starten Sie es in einem Terminalfenster oder nutzen Sie die Befehle wie „antwort list“.") \
+	X(AW_ENOTTY, -50, "Der Editor braucht ein Terminal ({detail}); starten Sie antwort in einem Terminalfenster oder nutzen Sie die Befehle wie „antwort list“.") \
 	X(AW_ERECOVERY, -51, "Die Sicherungskopie {datei} ließ sich nicht schreiben ({detail}); sichern Sie Ihren Text bald mit Strg-S – im Editor ist nichts verloren.") \
 	X(AW_ESCRIPT, -52, "{datei}, Zeile {zeile}: {detail} – das Tastenskript wird hier abgebrochen.") \
 	X(AW_ENOJOIN, -53, "Nach dieser Antwort folgt keine weitere, mit der sie sich zusammenfassen ließe; wählen Sie die obere der beiden Fragen.") \
@@ -66,6 +66,17 @@
 	X(AW_ENOQSPLIT, -56, "An dieser Stelle lässt sich die Frage nicht teilen; setzen Sie den Cursor im Fragentext dorthin, wo die neue Frage beginnen soll (nicht an Anfang oder Ende).") \
 	X(AW_EDATE, -57, "Das Datum „{detail}“ ist nicht zu verstehen; schreiben Sie es wie „4. April 2017“ oder „04.04.2017“, oder lassen Sie das Feld leer.") \
 	X(AW_EFIELD, -58, "Das Feld „{datei}“ darf nicht leer bleiben; tragen Sie einen Wert ein oder brechen Sie mit Esc ab.") \
+	X(AW_EWORDSPACE, -60, "{datei}, Zeile {zeile}: „{detail}“ sind mehrere Wörter; in der Wortliste steht ein Wort je Zeile – die Zeile wird übergangen.") \
+	X(AW_EWORDUTF8, -61, "{datei}, Zeile {zeile}, Spalte {spalte}: Hier steht kein gültiges UTF-8; speichern Sie die Wortliste als „UTF-8“ – die Zeile wird übergangen.") \
+	X(AW_EWORDCHARS, -62, "{datei}, Zeile {zeile}: „{detail}“ enthält Zeichen, die in keinem geprüften Wort stehen (Anführungszeichen, Komma, Klammer und dergleichen); tragen Sie das Wort ohne sie ein – die Zeile wird übergangen.") \
+	X(AW_ESTYLEPAT, -70, "{datei}, Zeile {zeile}, Spalte {spalte}: Das Suchmuster dieser Stilregel ist fehlerhaft ({detail}) – die Regel wird übergangen, die übrigen gelten weiter.") \
+	X(AW_ESTYLEKEY, -71, "{datei}, Zeile {zeile}: „{detail}:“ kennt antwort in Stilregeln nicht; erlaubt sind „regel:“, „meldung:“ und „ersatz:“ – die Regel wird übergangen.") \
+	X(AW_ESTYLELINE, -72, "{datei}, Zeile {zeile}: Hier fehlt der Doppelpunkt; schreiben Sie „regel: …“, „meldung: …“ oder „ersatz: …“, Kommentare mit „#“ am Zeilenanfang – die Regel wird übergangen.") \
+	X(AW_ESTYLEMISSING, -73, "{datei}, Zeile {zeile}: Dieser Stilregel fehlt „{detail}:“; jede Regel braucht „regel:“ und „meldung:“ – die Regel wird übergangen.") \
+	X(AW_ESTYLEDUP, -74, "{datei}, Zeile {zeile}: „{detail}:“ steht in dieser Stilregel zum zweiten Mal; trennen Sie zwei Regeln durch eine Leerzeile – die Regel wird übergangen.") \
+	X(AW_ESTYLEGROUP, -75, "{datei}, Zeile {zeile}: Der Ersatz verweist mit „{detail}“ auf eine Gruppe, die das Suchmuster nicht hat (gezählt werden die runden Klammern) – die Regel wird übergangen.") \
+	X(AW_ESTYLEGONE, -76, "Die markierte Stelle hat sich inzwischen geändert; lassen Sie den Stil erneut prüfen.") \
+	X(AW_ENOQUESTIONS, -59, "Im Text ist keine nummerierte Frage zu erkennen; prüfen Sie, ob die Fragen mit „1.“, „1)“ oder „Frage 1:“ beginnen – aufgenommen wurde nichts.") \
 	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
 	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 

@@ -23,7 +23,7 @@ static const struct {
 	{"F1", CMD_HELP}, {"^S", CMD_SAVE}, {"^Z", CMD_UNDO}, {"^Y", CMD_REDO},
 	{"^F", CMD_FIND}, {"F3", CMD_FIND_NEXT}, {"S-F3", CMD_FIND_PREV}, {"^R", CMD_REPLACE}, {"^G", CMD_GOTO_QUESTION},
 	{"M-Down", CMD_NEXT_QUESTION}, {"M-Up", CMD_PREV_QUESTION}, {"Tab", CMD_NEXT_PANE},
-	{"BTab", CMD_NEXT_PANE}, {"^X", CMD_CUT}, {"^C", CMD_COPY}, {"^V", CMD_PASTE},
+	{"BTab", CMD_PREV_PANE}, {"^X", CMD_CUT}, {"^C", CMD_COPY}, {"^V", CMD_PASTE},
 	{"M-z", CMD_JOIN_ANSWERS}, {"M-t", CMD_SPLIT_ANSWER}, {"^Q", CMD_QUIT},
 	{"M-v", CMD_MERGE_QUESTIONS}, {"M-s", CMD_SPLIT_QUESTION}, {"F2", CMD_HEADER},
 	{"^N", CMD_NEW_INQUIRY}, {"Esc", CMD_CANCEL}, {"^A", CMD_SELECT_ALL},
@@ -152,6 +152,15 @@ enum keymap_cmd keymap_lookup(const struct keymap *km, const char *key)
 		if (!strcmp(km->v[i].key, key))
 			return km->v[i].cmd;
 	return CMD_NONE;
+}
+
+size_t keymap_keys_for(const struct keymap *km, enum keymap_cmd c, const char **keys, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < km->n && n < max; i++)
+		if (km->v[i].cmd == c)
+			keys[n++] = km->v[i].key;
+	return n;
 }
 
 const char *keymap_key_for(const struct keymap *km, enum keymap_cmd c)

@@ -33,7 +33,8 @@
 	X(CMD_FIND_NEXT, "weitersuchen", NULL, "springt zum nächsten Fund") \
 	X(CMD_FIND_PREV, "zurücksuchen", NULL, "springt zum vorigen Fund") \
 	X(CMD_REPLACE, "ersetzen", "Ersetzen", "sucht und ersetzt, jeweils mit Rückfrage") \
-	X(CMD_NEXT_PANE, "bereich_wechseln", "Bereich", "wechselt zwischen Fragenliste und Antwort") \
+	X(CMD_NEXT_PANE, "bereich_wechseln", "Bereich", "wechselt von der Fragenliste zum Fragentext, zur Antwort und wieder zur Liste") \
+	X(CMD_PREV_PANE, "bereich_zurück", NULL, "wechselt in der umgekehrten Reihenfolge") \
 	X(CMD_NEXT_QUESTION, "nächste_frage", "Frage+", "springt zur nächsten Frage") \
 	X(CMD_PREV_QUESTION, "vorige_frage", "Frage-", "springt zur vorigen Frage") \
 	X(CMD_GOTO_QUESTION, "gehe_zu_frage", "Gehe zu", "springt zur Frage mit der Nummer, die Sie eingeben") \
@@ -104,6 +105,10 @@ enum keymap_cmd keymap_lookup(const struct keymap *km, const char *key);
 /* The first key bound to c in the table's order ("^S"), or NULL: for the
  * key line and the help screen. */
 const char *keymap_key_for(const struct keymap *km, enum keymap_cmd c);
+
+/* All keys bound to c, in the table's order: up to max into keys; the
+ * number stored. For the help screen. */
+size_t keymap_keys_for(const struct keymap *km, enum keymap_cmd c, const char **keys, size_t max);
 
 /* 1 when name is a key this file format knows. */
 int keymap_key_valid(const char *name);

@@ -32,6 +32,7 @@
 #include <time.h>
 
 enum { ROW_ASKERS, ROW_SENATE, ROW_FIRST_QUESTION };
+/* In Tab order. */
 enum focus { FOCUS_LIST, FOCUS_QUESTION, FOCUS_ANSWER };
 
 /* Select flag in a movement command's argument. */
@@ -41,6 +42,7 @@ struct editor {
 	struct app *a;
 	char slug[SLUG_MAX + 1];
 	char base[WS_ID_LEN + 1];   /* the version the session started from */
+	char shown[WS_ID_LEN + 1];  /* the last version of this inquiry, for people */
 	struct session *s;
 	size_t row;                 /* selected row of the list */
 	enum focus focus;
@@ -49,6 +51,7 @@ struct editor {
 	size_t qtext_row;
 	int goal;                   /* goal column of up and down, or -1 */
 	unsigned long edits, recovered; /* changes made; how many the recovery file holds */
+	int recovery_blocked;       /* a damaged recovery file the person kept */
 	int closing;
 
 	/* The last search. */
@@ -349,7 +352,7 @@ static void draw_answer(struct editor *ed)
 		ha = ed->hit_start, hb = ed->hit_end;
 	draw_text(&ed->aw, t, ed->a_top, ed->ay, ed->rx, ed->ah, ed->rw, sa, sb, ha, hb, ROLE_NORMAL);
 	if (!editbuf_len(b) && ed->focus != FOCUS_ANSWER)
-		term_puts(ed->ay, ed->rx, "(noch kein Text – Tab oder Enter, dann schreiben)", ed->rw,
+		term_puts(ed->ay, ed->rx, "(noch kein Text – einfach lostippen)", ed->rw,
 		          ROLE_DIM);
 	if (ed->focus == FOCUS_ANSWER) {
 		ed->a->cursor_y = ed->ay + (int)(crow - ed->a_top);
@@ -358,38 +361,64 @@ static void draw_answer(struct editor *ed)
 	}
 }
 
-/* The status line: what matters most first, the rest while it fits. */
+/* The status line. Each item has a long and a short form; the line uses
+ * the long forms when they fit, then the short ones, and then leaves out
+ * items from the end of the priority order. */
 static void draw_status(struct editor *ed)
 {
 	const struct inquiry *q = session_inquiry(ed->s);
-	int y = LINES - 2;
-	term_fill(y, 0, COLS, ROLE_STATUS);
-	char items[6][128];
-	int n = 0;
-	snprintf(items[n++], 128, " %s", q->number ? q->number : "ohne Nummer");
-	if (is_question(ed, ed->row))
-		snprintf(items[n++], 128, "Frage %zu von %zu", ed->row - ROW_FIRST_QUESTION + 1,
-		         q->nquestions);
-	else
-		snprintf(items[n++], 128, "%s", ed->row == ROW_ASKERS ? "Vorbemerkung Fragesteller" :
-		         "Vorbemerkung Senat");
+	enum { NUMBER, WHERE, WORDS, SPEAK, SAVED, VERSION, NITEMS };
+	char lng[NITEMS][96] = {{0}}, shrt[NITEMS][96] = {{0}};
 	size_t words = editbuf_words(current(ed));
-	snprintf(items[n++], 128, "%zu %s", words, words == 1 ? "Wort" : "Wörter");
-	snprintf(items[n++], 128, "%s", session_modified(ed->s) ? "ungesichert" : "gesichert");
-	snprintf(items[n++], 128, "Version %.7s", ed->base[0] ? ed->base : "–");
+	snprintf(lng[NUMBER], 96, "%s", q->number ? q->number : "ohne Nummer");
+	if (is_question(ed, ed->row)) {
+		snprintf(lng[WHERE], 96, "Frage %zu von %zu", ed->row - ROW_FIRST_QUESTION + 1,
+		         q->nquestions);
+		snprintf(shrt[WHERE], 96, "Frage %zu/%zu", ed->row - ROW_FIRST_QUESTION + 1,
+		         q->nquestions);
+	} else {
+		snprintf(lng[WHERE], 96, "%s", ed->row == ROW_ASKERS ? "Vorbemerkung Fragesteller" :
+		         "Vorbemerkung Senat");
+		snprintf(shrt[WHERE], 96, "Vorbemerkung");
+	}
+	snprintf(lng[WORDS], 96, "%zu %s", words, words == 1 ? "Wort" : "Wörter");
 	if (q->kind == KIND_FRAGESTUNDE && ed->row != ROW_ASKERS) {
 		unsigned sec = session_speaking_seconds(ed->s, part_of_row(ed, ed->row), ed->a->wpm);
-		snprintf(items[n++], 128, "Redezeit %u:%02u (%u Wörter/Min.)", sec / 60, sec % 60,
+		snprintf(lng[SPEAK], 96, "Redezeit %u:%02u bei %u Wörtern/Min.", sec / 60, sec % 60,
 		         ed->a->wpm);
+		snprintf(shrt[SPEAK], 96, "Redezeit %u:%02u (%u/Min.)", sec / 60, sec % 60, ed->a->wpm);
 	}
-	int x = 0;
-	for (int i = 0; i < n; i++) {
-		int need = wrap_cells(items[i], strlen(items[i])) + (i ? 3 : 0);
-		if (x + need > COLS)
+	snprintf(lng[SAVED], 96, "%s", session_modified(ed->s) ? "ungesichert" : "gesichert");
+	snprintf(lng[VERSION], 96, "Version %.7s", ed->shown[0] ? ed->shown : "–");
+	snprintf(shrt[VERSION], 96, "%.7s", ed->shown[0] ? ed->shown : "–");
+	/* Leave out first: speaking time, then the version, the words. */
+	static const int drop[] = {SPEAK, VERSION, WORDS, SAVED};
+	const char *use[NITEMS];
+	/* Pass 0: long forms; pass 1: short ones; each later pass leaves out
+	 * one more item of drop[]. */
+	for (int pass = 0; pass < 2 + 4; pass++) {
+		int ndrop = pass >= 2 ? pass - 1 : 0, cells = 1;
+		for (int i = 0; i < NITEMS; i++) {
+			use[i] = pass && shrt[i][0] ? shrt[i] : lng[i];
+			for (int d = 0; d < ndrop; d++)
+				if (drop[d] == i)
+					use[i] = "";
+			if (*use[i])
+				cells += wrap_cells(use[i], strlen(use[i])) + 3;
+		}
+		if (cells - 3 <= COLS)
+			break;
+	}
+	int y = LINES - 2, x = 0;
+	term_fill(y, 0, COLS, ROLE_STATUS);
+	x += term_puts(y, x, " ", COLS - x, ROLE_STATUS);
+	for (int i = 0, first = 1; i < NITEMS; i++) {
+		if (!*use[i])
 			continue;
-		if (i)
+		if (!first)
 			x += term_puts(y, x, " · ", COLS - x, ROLE_STATUS);
-		x += term_puts(y, x, items[i], COLS - x, ROLE_STATUS);
+		x += term_puts(y, x, use[i], COLS - x, ROLE_STATUS);
+		first = 0;
 	}
 }
 
@@ -428,7 +457,7 @@ static int document_text(struct editor *ed, struct inquiry *doc, struct buf *tex
 static void editor_idle(void *ctx)
 {
 	struct editor *ed = ctx;
-	if (ed->edits == ed->recovered)
+	if (ed->edits == ed->recovered || ed->recovery_blocked)
 		return;
 	struct aw_error err;
 	if (!session_modified(ed->s)) {
@@ -468,6 +497,15 @@ static int load(struct editor *ed, struct session **out, struct aw_error *err)
 	if (!*out)
 		return aw_fail(err, AW_ENOMEM, ed->slug, "");
 	memcpy(ed->base, ver.id, sizeof ed->base);
+	/* The base may be a later commit about another inquiry; people want
+	 * the version "antwort log" shows for this one. */
+	struct ws_version *vers = NULL;
+	size_t n = 0;
+	struct aw_error ignored;
+	memcpy(ed->shown, ver.id, sizeof ed->shown);
+	if (ws_log(ed->a->ws, ed->slug, &vers, &n, &ignored) == 0 && n)
+		memcpy(ed->shown, vers[0].id, sizeof ed->shown);
+	free(vers);
 	return 0;
 }
 
@@ -533,6 +571,8 @@ static int save(struct editor *ed)
 		return rc;
 	}
 	memcpy(ed->base, saved.id, sizeof ed->base);
+	if (saved.committed)
+		memcpy(ed->shown, saved.id, sizeof ed->shown);
 	session_saved(ed->s);
 	recovery_remove(ed->a->ws, ed->slug, &err);
 	ed->recovered = ed->edits;
@@ -587,7 +627,7 @@ static void restore(struct editor *ed, const struct inquiry *saved, const struct
 	session_free(ed->s);
 	ed->s = s;
 	structure_changed(ed);
-	recovery_remove(ed->a->ws, ed->slug, &err);
+	/* The file stays until the text is saved: it holds this text now. */
 	ed->recovered = ed->edits;
 	app_note(ed->a, "Wiederhergestellt. Sichern Sie mit %s, wenn der Text so bleiben soll.",
 	         keymap_key_for(ed->a->km, CMD_SAVE));
@@ -624,8 +664,11 @@ static void offer_recovery(struct editor *ed)
 	}
 	if (readable) {
 		recovery_preview(&r, &now, &shown);
-		c = app_view_text(ed->a, "Ungesicherte Änderungen wiederherstellen?", shown.s ? shown.s : "",
-		                  "w: wiederherstellen   v: verwerfen   Esc: später entscheiden", "wv");
+		/* A choice is needed: kept for later, the next keystroke would
+		 * write over this file with today's text. */
+		while (!c)
+			c = app_view_text(ed->a, "Ungesicherte Änderungen wiederherstellen?",
+			                  shown.s ? shown.s : "", "w: wiederherstellen   v: verwerfen", "wv");
 	} else {
 		char why[512];
 		aw_error_message(&err, why, sizeof why);
@@ -634,6 +677,9 @@ static void offer_recovery(struct editor *ed)
 		           r.text.s ? r.text.s : "");
 		c = app_view_text(ed->a, "Sicherungskopie beschädigt", shown.s ? shown.s : "",
 		                  "v: verwerfen   Esc: Datei behalten", "v");
+		/* Kept, the file would be overwritten by the next change. */
+		if (c != 'v')
+			ed->recovery_blocked = 1;
 	}
 	if (c == 'w')
 		restore(ed, &saved, &recovered);
@@ -642,8 +688,8 @@ static void offer_recovery(struct editor *ed)
 	else if (c == 'v')
 		app_error(ed->a, &err);
 	else
-		app_note(ed->a, "Die Sicherungskopie bleibt und wird beim nächsten Öffnen wieder "
-		         "angeboten: %s", r.path);
+		app_note(ed->a, "Die Sicherungskopie bleibt unverändert liegen: %s; neue Änderungen "
+		         "werden bis zum Sichern nicht zusätzlich gesichert.", r.path);
 out:
 	inquiry_free(&saved);
 	inquiry_free(&recovered);
@@ -687,8 +733,8 @@ static void h_quit(struct editor *ed, int arg)
 		ed->closing = 1;
 		return;
 	}
-	int c = app_choice(ed->a, "Die Änderungen sichern?  j: ja, sichern   n: nein, verwerfen   "
-	                   "Esc: weiter bearbeiten ", "jn");
+	int c = app_choice(ed->a, "Änderungen sichern?  j: ja   n: nein, verwerfen   "
+	                   "Esc: zurück zum Text ", "jn");
 	struct aw_error err;
 	if (c == 'j' && save(ed) == 0)
 		ed->closing = 1;
@@ -717,11 +763,10 @@ static void h_undo(struct editor *ed, int redo)
 	}
 }
 
-static void h_pane(struct editor *ed, int arg)
+/* Tab goes list, question, answer, list; Shift-Tab (back 1) the other way. */
+static void h_pane(struct editor *ed, int back)
 {
-	(void)arg;
-	ed->focus = ed->focus == FOCUS_LIST ? FOCUS_QUESTION :
-	            ed->focus == FOCUS_QUESTION ? FOCUS_ANSWER : FOCUS_LIST;
+	ed->focus = (enum focus)((ed->focus + (back ? 2 : 1)) % 3);
 }
 
 static void h_question(struct editor *ed, int step)
@@ -815,7 +860,7 @@ static void h_find(struct editor *ed, int arg)
 {
 	(void)arg;
 	struct find_origin o = {ed, ed->row, slot_of_row(ed, ed->row), editbuf_cursor(current(ed))};
-	char *needle = app_prompt(ed->a, "Suchen (Enter: fertig, F3: weiter, Esc: zurück): ",
+	char *needle = app_prompt(ed->a, "Suchen (Enter: fertig, Esc: zurück): ",
 	                          NULL, find_changed, &o);
 	if (!needle || !*needle) {
 		select_row(ed, o.row);
@@ -1158,9 +1203,8 @@ static void h_newline(struct editor *ed, int arg)
 static void h_overview_only(struct editor *ed, int arg)
 {
 	(void)arg;
-	app_note(ed->a, "Eine neue Anfrage nehmen Sie in der Übersicht auf: erst %s (Beenden), "
-	         "dann %s.", keymap_key_for(ed->a->km, CMD_QUIT),
-	         keymap_key_for(ed->a->km, CMD_NEW_INQUIRY));
+	app_note(ed->a, "Eine neue Anfrage nehmen Sie in der Übersicht auf (antwort ohne Befehl "
+	         "aufrufen), dort mit %s.", keymap_key_for(ed->a->km, CMD_NEW_INQUIRY));
 }
 
 static const struct {
@@ -1171,7 +1215,7 @@ static const struct {
 	{CMD_SAVE, h_save, 0}, {CMD_QUIT, h_quit, 0}, {CMD_HELP, h_help, 0},
 	{CMD_UNDO, h_undo, 0}, {CMD_REDO, h_undo, 1},
 	{CMD_FIND, h_find, 0}, {CMD_FIND_NEXT, h_find_next, 0}, {CMD_FIND_PREV, h_find_next, 1},
-	{CMD_REPLACE, h_replace, 0}, {CMD_NEXT_PANE, h_pane, 0},
+	{CMD_REPLACE, h_replace, 0}, {CMD_NEXT_PANE, h_pane, 0}, {CMD_PREV_PANE, h_pane, 1},
 	{CMD_NEXT_QUESTION, h_question, 1}, {CMD_PREV_QUESTION, h_question, -1},
 	{CMD_GOTO_QUESTION, h_goto, 0},
 	{CMD_JOIN_ANSWERS, h_structure, 0}, {CMD_SPLIT_ANSWER, h_structure, 1},

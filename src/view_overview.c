@@ -134,11 +134,18 @@ static void paste_draw(void *ctx)
 	struct paste_area *p = ctx;
 	term_fill(0, 0, COLS, ROLE_TITLE);
 	term_puts(0, 0, " antwort · Neue Anfrage", COLS, ROLE_TITLE);
-	term_puts(1, 0, "Fügen Sie den Text der Anfrage ein (wie er kam, auch aus einem PDF) "
-	          "oder schreiben Sie den Namen einer Textdatei.", COLS, ROLE_DIM);
+	static const char hint[] = "Fügen Sie den Text der Anfrage ein (wie er kam, auch aus "
+	                           "einem PDF) oder schreiben Sie den Namen einer Textdatei.";
+	struct wrap hw = WRAP_INIT;
+	int hint_rows = 0;
+	if (!wrap_layout(&hw, hint, sizeof hint - 1, COLS))
+		for (; hint_rows < 2 && (size_t)hint_rows < hw.n; hint_rows++)
+			term_put(1 + hint_rows, 0, hint + hw.rows[hint_rows].start,
+			         hw.rows[hint_rows].end - hw.rows[hint_rows].start, COLS, ROLE_DIM);
+	wrap_free(&hw);
 	const char *t = editbuf_text(p->text);
 	wrap_layout(&p->w, t, editbuf_len(p->text), COLS);
-	int h = LINES - 4;
+	int top = 1 + hint_rows, h = LINES - 2 - top;
 	size_t row;
 	int col;
 	wrap_locate(&p->w, t, editbuf_cursor(p->text), &row, &col);
@@ -151,18 +158,21 @@ static void paste_draw(void *ctx)
 		size_t end = r->end;
 		while (end > r->start && t[end - 1] == '\n')
 			end--;
-		term_put(2 + i, 0, t + r->start, end - r->start, COLS, ROLE_NORMAL);
+		term_put(top + i, 0, t + r->start, end - r->start, COLS, ROLE_NORMAL);
 	}
 	term_fill(LINES - 2, 0, COLS, ROLE_STATUS);
 	char st[96];
-	snprintf(st, sizeof st, " %zu Zeichen eingefügt", editbuf_len(p->text));
+	size_t chars = 0;
+	for (size_t i = 0; i < editbuf_len(p->text); i++)
+		chars += (t[i] & 0xC0) != 0x80;
+	snprintf(st, sizeof st, " %zu Zeichen eingefügt", chars);
 	term_puts(LINES - 2, 0, st, COLS, ROLE_STATUS);
 	term_fill(LINES - 1, 0, COLS, ROLE_NORMAL);
 	int x = term_puts(LINES - 1, 0, keymap_key_for(p->a->km, CMD_SAVE), COLS, ROLE_KEY);
 	x += term_puts(LINES - 1, x, " Prüfen  ", COLS - x, ROLE_NORMAL);
 	x += term_puts(LINES - 1, x, "Esc", COLS - x, ROLE_KEY);
 	term_puts(LINES - 1, x, " Abbrechen", COLS - x, ROLE_NORMAL);
-	p->a->cursor_y = 2 + (int)(row - p->top);
+	p->a->cursor_y = top + (int)(row - p->top);
 	p->a->cursor_x = col;
 	p->a->cursor_on = 1;
 }
@@ -208,12 +218,8 @@ static int confirm(struct app *a, struct inquiry *qs, size_t n, const char *name
 	for (size_t i = 0; i < n && !rc; i++) {
 		if (n > 1)
 			rc |= buf_printf(&b, "── Anfrage %zu von %zu ──\n", i + 1, n);
+		/* The summary lists the reader's doubts under "Hinweise". */
 		rc |= summary_write(&qs[i], 0, &b);
-		if (qs[i].hints.n) {
-			rc |= buf_adds(&b, "\nZweifel beim Einlesen – bitte prüfen:\n");
-			for (size_t h = 0; h < qs[i].hints.n; h++)
-				rc |= buf_printf(&b, "  • %s\n", qs[i].hints.v[h]);
-		}
 		rc |= buf_addc(&b, '\n');
 	}
 	int c = rc ? 0 : app_view_text(a, "Neue Anfrage – so hat antwort sie aufgeteilt", b.s,

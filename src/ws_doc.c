@@ -85,6 +85,10 @@ int ws_import(struct workspace *ws, const struct inquiry *q, char slug[SLUG_MAX 
 	int rc;
 
 	saved_reset(saved);
+	/* Text without a numbered question is not an inquiry: saving it later
+	 * would be refused, so it is refused now. */
+	if (!q->nquestions)
+		return aw_fail(err, AW_ENOQUESTIONS, "", "");
 	slug_make(q, slug);
 	if ((rc = ws_list(ws, &have, err)))
 		goto out;
