@@ -37,7 +37,8 @@ MODEL_SRC := src/error.c src/buf.c src/utf8.c src/strlist.c src/inquiry.c \
              src/heading.c src/reader.c src/writer.c src/json.c src/export.c \
              src/fileio.c src/summary.c src/clean.c src/speller.c \
              src/slug.c src/docparts.c src/docmerge.c src/worddiff.c src/keymap.c \
-             src/editbuf.c src/wrap.c src/session.c src/search.c src/script.c
+             src/editbuf.c src/wrap.c src/session.c src/search.c src/script.c \
+             src/tokens.c src/spell.c src/style.c
 WS_SRC    := src/ws_repo.c src/ws_commit.c src/ws_pack.c src/ws_doc.c src/ws_history.c \
              src/ws_sync.c src/recovery.c src/overview.c
 CLI_SRC   := src/main.c src/cli.c src/cli_ws.c src/cmd_parse.c src/cmd_export.c \

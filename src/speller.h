@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "strlist.h"
 
 struct speller;
 
@@ -24,6 +25,16 @@ int speller_open(struct speller **out, const char *base, struct aw_error *err);
 
 /* 1 when word[0..len) (UTF-8) is a correct German word, else 0. */
 int speller_check(struct speller *sp, const char *word, size_t len);
+
+/* The encoding the dictionary declares ("ISO8859-1" for frami, "UTF-8"
+ * for de-de). */
+const char *speller_encoding(const struct speller *sp);
+
+/* Appends to out, as UTF-8, at most max of hunspell's suggestions for
+ * word[0..len), best first. Slow (8–300 ms a word): call on demand only.
+ * Returns how many were added, or AW_ENOMEM. */
+int speller_suggest(struct speller *sp, const char *word, size_t len, struct strlist *out,
+                    size_t max);
 
 void speller_close(struct speller *sp);
 

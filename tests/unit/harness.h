@@ -54,6 +54,10 @@ void test_session(void);
 void test_search(void);
 void test_recovery(void);
 void test_overview(void);
+void test_script(void);
+void test_tokens(void);
+void test_spell(void);
+void test_style(void);
 
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);

@@ -65,5 +65,9 @@ int main(void)
 	test_search();
 	test_recovery();
 	test_overview();
+	test_tokens();
+	test_spell();
+	test_style();
+	test_script();
 	return harness_failed ? 1 : 0;
 }
