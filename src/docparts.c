@@ -529,8 +529,43 @@ static int regrouped(const struct change *c, size_t n, size_t j, enum change_sta
 	return 1;
 }
 
+/* 1 when questions were added or removed: the numbers then no longer
+ * pair the same questions, in the questions or in the answers. */
+static int renumbered(const struct change *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (part(&c[i])->kind == DP_QUESTION && (c[i].status == CH_ADDED ||
+		                                        c[i].status == CH_REMOVED))
+			return 1;
+	return 0;
+}
+
+/* The answers' texts of one side in order, empty ones left out: equal on
+ * both sides when questions were merged or split and the answers only
+ * followed them. */
+static int answer_texts(const struct change *c, size_t n, int new_side, struct buf *out)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct doc_part *p = new_side ? c[i].new : c[i].old;
+		if (p && p->kind == DP_ANSWER && *p->text)
+			rc |= buf_adds(out, p->text) | buf_adds(out, "\n\n");
+	}
+	return rc;
+}
+
 static void answers(struct subject *s, const struct change *c, size_t n)
 {
+	if (renumbered(c, n)) {
+		struct buf a = BUF_INIT, b = BUF_INIT;
+		if (answer_texts(c, n, 0, &a) || answer_texts(c, n, 1, &b))
+			s->rc = AW_ENOMEM;
+		else if (a.len != b.len || (a.len && memcmp(a.s, b.s, a.len)))
+			say(s, "Antworten angepasst");
+		buf_free(&a);
+		buf_free(&b);
+		return;
+	}
 	int *verb = calloc(n + 1, sizeof *verb);
 	if (!verb) {
 		s->rc = AW_ENOMEM;
@@ -603,9 +638,14 @@ static void fixed(struct subject *s, const struct change *c, size_t n, enum dp_k
 int changes_message(const struct change *c, size_t n, struct buf *subject)
 {
 	struct subject s = {subject, 0, 0};
+	/* Merged or split questions are the news; the answers only followed. */
+	int regrouped_questions = renumbered(c, n);
+	if (regrouped_questions)
+		questions(&s, c, n);
 	answers(&s, c, n);
 	fixed(&s, c, n, DP_SENATE_PREAMBLE, "Vorbemerkung geändert");
-	questions(&s, c, n);
+	if (!regrouped_questions)
+		questions(&s, c, n);
 	fixed(&s, c, n, DP_PREAMBLE, "Vorbemerkung der Fragesteller geändert");
 	fixed(&s, c, n, DP_TITLE, "Titel geändert");
 	fixed(&s, c, n, DP_NUMBER, "Nummer geändert");

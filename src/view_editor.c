@@ -779,7 +779,9 @@ static void h_question(struct editor *ed, int step)
 		select_row(ed, row);
 }
 
-/* Every match of the search in every slot: the texts for search_across. */
+/* The next (previous) match from slot and offset, over every slot and
+ * round the end: selected and shown. 0 when there is none, 1 when found,
+ * 2 when found after going round. */
 static int find_from(struct editor *ed, size_t slot, size_t from, int backward)
 {
 	size_t n = nslots(ed);
@@ -808,10 +810,10 @@ static int find_from(struct editor *ed, size_t slot, size_t from, int backward)
 		if (hit.wrapped)
 			app_note(ed->a, backward ? "Vom Ende her weitergesucht." :
 			         "Vom Anfang her weitergesucht.");
-	} else {
-		ed->hit_on = 0;
+		return hit.wrapped ? 2 : 1;
 	}
-	return found == 1;
+	ed->hit_on = 0;
+	return 0;
 }
 
 static int compile(struct editor *ed, const char *needle)
@@ -913,14 +915,12 @@ static void h_replace(struct editor *ed, int arg)
 	free(ed->needle);
 	ed->needle = needle;
 	size_t done = 0, slot = slot_of_row(ed, ed->row), from = editbuf_cursor(current(ed));
-	size_t start_slot = slot, start_from = from;
-	int all = 0, wrapped = 0;
-	while (find_from(ed, slot, from, 0)) {
-		/* Stop once the search came round to where it began. */
-		if (ed->hit_slot < start_slot || (ed->hit_slot == start_slot && ed->hit_start < start_from))
-			wrapped = 1;
-		else if (wrapped)
-			break;
+	size_t start_slot = slot, start_from = from, len = strlen(with);
+	int all = 0, wrapped = 0, found;
+	/* Once round the end, the search stops where it began; replaced text
+	 * is stepped over, so a replacement containing the needle is safe. */
+	while ((found = find_from(ed, slot, from, 0))) {
+		wrapped |= found == 2;
 		if (wrapped && (ed->hit_slot > start_slot ||
 		                (ed->hit_slot == start_slot && ed->hit_start >= start_from)))
 			break;
@@ -928,15 +928,14 @@ static void h_replace(struct editor *ed, int arg)
 		                               "a: alle   Esc: aufhören ", "jna");
 		if (!c)
 			break;
-		struct editbuf *b = buffer_of_slot(ed, ed->hit_slot);
 		slot = ed->hit_slot;
 		if (c == 'a')
 			all = 1, c = 'j';
 		if (c == 'j') {
-			size_t len = strlen(with);
-			editbuf_replace(b, ed->hit_start, ed->hit_end, with, len);
+			size_t old = ed->hit_end - ed->hit_start;
+			editbuf_replace(buffer_of_slot(ed, slot), ed->hit_start, ed->hit_end, with, len);
 			if (slot == start_slot && ed->hit_start < start_from)
-				start_from = start_from + len - (ed->hit_end - ed->hit_start);
+				start_from = start_from + len - old;
 			from = ed->hit_start + len;
 			done++;
 			changed(ed);
