@@ -347,18 +347,27 @@ void term_next(struct event *ev, int timeout_ms)
 		return;
 	}
 	if (wc == 27) {
-		/* Alt-x arrives as Escape and x together. */
+		/* Alt-x arrives as Escape and x together; some terminals send
+		 * Alt with an arrow the same way. */
 		timeout(0);
 		wint_t next;
 		int r2 = get_wch(&next);
+		const char *name = r2 == KEY_CODE_YES ? code_name((int)next) : NULL;
+		char alt[16];
 		if (r2 == OK && next >= 0x20 && next < 0x7F) {
-			char name[8] = "M-x";
-			name[2] = (char)next;
-			key_event(ev, name);
+			snprintf(alt, sizeof alt, "M-%c", (char)next);
+			key_event(ev, alt);
 		} else if (r2 == OK && (next == 127 || next == 8)) {
 			key_event(ev, "M-Backspace");
+		} else if (name && !strchr(name, '-') &&
+		           snprintf(alt, sizeof alt, "M-%s", name) < (int)sizeof alt) {
+			key_event(ev, alt);
 		} else {
-			if (r2 != ERR)
+			/* Not Alt: the key after Escape is its own, a key code put
+			 * back as a code, not as a character. */
+			if (r2 == KEY_CODE_YES)
+				ungetch((int)next);
+			else if (r2 == OK)
 				unget_wch(next);
 			key_event(ev, "Esc");
 		}

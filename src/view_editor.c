@@ -197,6 +197,35 @@ static void select_row(struct editor *ed, size_t row)
 
 /* --- drawing ------------------------------------------------------------- */
 
+/* On screen a blank row follows every paragraph but the last, so that a
+ * new paragraph is told from a wrapped line. Screen rows count those
+ * gaps; wrap rows (wrap.h) do not. q_top and a_top are screen rows. */
+static size_t to_screen(const struct wrap *w, size_t r)
+{
+	return r + w->rows[r].para;
+}
+
+static size_t screen_rows(const struct wrap *w)
+{
+	return w->n ? to_screen(w, w->n - 1) + 1 : 0;
+}
+
+/* The wrap row shown at screen row y; *gap is 1 when y is the blank row
+ * after that wrap row's paragraph. */
+static size_t from_screen(const struct wrap *w, size_t y, int *gap)
+{
+	size_t lo = 0, hi = w->n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (to_screen(w, mid) <= y)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*gap = w->n && to_screen(w, lo) < y;
+	return lo;
+}
+
 static void layout(struct editor *ed)
 {
 	int body = LINES - 3;
@@ -205,7 +234,7 @@ static void layout(struct editor *ed)
 	ed->rw = COLS - ed->rx;
 	const char *qt = editbuf_text(ed->qtext);
 	wrap_layout(&ed->qw, qt, strlen(qt), ed->rw);
-	int want = (int)ed->qw.n + 1;
+	int want = (int)screen_rows(&ed->qw) + 1;
 	int most = body * 2 / 5;
 	ed->qh = want < 3 ? 3 : want > most ? most : want;
 	ed->qy = 1;
@@ -273,14 +302,17 @@ static void draw_list(struct editor *ed)
 		term_puts(y, ed->lw, "│", 1, ROLE_DIM);
 }
 
-/* Draws rows [top, top+h) of layout w of text at (y, x), with the
+/* Draws screen rows [top, top+h) of layout w of text at (y, x), with the
  * selection and the search hit marked. */
 static void draw_text(const struct wrap *w, const char *text, size_t top, int y, int x, int h,
                       int width, size_t sel_a, size_t sel_b, size_t hit_a, size_t hit_b,
                       enum term_role plain)
 {
-	for (int i = 0; i < h && top + (size_t)i < w->n; i++) {
-		const struct wrap_row *r = &w->rows[top + (size_t)i];
+	for (int i = 0; i < h && top + (size_t)i < screen_rows(w); i++) {
+		int gap;
+		const struct wrap_row *r = &w->rows[from_screen(w, top + (size_t)i, &gap)];
+		if (gap)
+			continue;
 		size_t end = r->end;
 		while (end > r->start && text[end - 1] == '\n')
 			end--;
@@ -311,6 +343,7 @@ static void draw_question(struct editor *ed)
 		size_t crow;
 		int ccol;
 		wrap_locate(&ed->qw, t, editbuf_cursor(ed->qtext), &crow, &ccol);
+		crow = to_screen(&ed->qw, crow);
 		if (crow < ed->q_top)
 			ed->q_top = crow;
 		if (crow >= ed->q_top + (size_t)h)
@@ -323,7 +356,7 @@ static void draw_question(struct editor *ed)
 	if (editbuf_has_selection(ed->qtext))
 		editbuf_selection(ed->qtext, &sa, &sb);
 	draw_text(&ed->qw, t, ed->q_top, ed->qy, ed->rx, h, ed->rw, sa, sb, 0, 0, ROLE_DIM);
-	if (ed->q_top + (size_t)h < ed->qw.n)
+	if (ed->q_top + (size_t)h < screen_rows(&ed->qw))
 		term_puts(ed->qy + h - 1, COLS - 1, "…", 1, ROLE_DIM);
 }
 
@@ -341,6 +374,7 @@ static void draw_answer(struct editor *ed)
 	size_t crow;
 	int ccol;
 	wrap_locate(&ed->aw, t, editbuf_cursor(b), &crow, &ccol);
+	crow = to_screen(&ed->aw, crow);
 	if (crow < ed->a_top)
 		ed->a_top = crow;
 	if (crow >= ed->a_top + (size_t)ed->ah)
@@ -1262,14 +1296,17 @@ static void click(struct editor *ed, int y, int x)
 		return;
 	struct editbuf *b = in_q ? ed->qtext : current(ed);
 	struct wrap *w = in_q ? &ed->qw : &ed->aw;
-	size_t row = (in_q ? ed->q_top : ed->a_top) + (size_t)(y - (in_q ? ed->qy : ed->ay));
+	size_t srow = (in_q ? ed->q_top : ed->a_top) + (size_t)(y - (in_q ? ed->qy : ed->ay));
 	const char *t = editbuf_text(b);
 	ed->focus = in_q ? FOCUS_QUESTION : FOCUS_ANSWER;
-	if (row >= w->n) {
+	if (srow >= screen_rows(w)) {
 		editbuf_set_cursor(b, editbuf_len(b), 0);
 		return;
 	}
-	editbuf_set_cursor(b, wrap_offset(w, t, row, x - ed->rx), 0);
+	int gap;
+	size_t row = from_screen(w, srow, &gap);
+	/* A click on the blank row between paragraphs: the end of the one above. */
+	editbuf_set_cursor(b, wrap_offset(w, t, row, gap ? 1 << 20 : x - ed->rx), 0);
 	editbuf_break(b);
 	ed->goal = -1;
 }
@@ -1283,8 +1320,18 @@ static void handle(struct editor *ed, const struct event *ev)
 	if (ev->kind == EV_CHAR || ev->kind == EV_PASTE) {
 		if (!editable(ed))
 			return;
-		editbuf_insert(current(ed), ev->text.s ? ev->text.s : "", ev->text.len,
-		               ev->kind == EV_PASTE);
+		/* Text from outside may carry tabs and control characters (a
+		 * form feed from a PDF): a tab becomes a space, the rest goes. */
+		struct buf clean = BUF_INIT;
+		for (size_t i = 0; i < ev->text.len; i++) {
+			unsigned char c = (unsigned char)ev->text.s[i];
+			if (c == '\t')
+				c = ' ';
+			if ((c >= 0x20 && c != 0x7F) || c == '\n')
+				buf_addc(&clean, (char)c);
+		}
+		editbuf_insert(current(ed), clean.s ? clean.s : "", clean.len, ev->kind == EV_PASTE);
+		buf_free(&clean);
 		changed(ed);
 		return;
 	}
