@@ -518,3 +518,21 @@ for f in "$T"/err.demo "$T"/err.wieder "$T"/err.wieder2 "$T"/err.wieder3; do
 done
 check "stderr: antwort wrote nothing to stderr behind the screen" \
 	test ! -s "$T/err.demo" -a ! -s "$T/err.wieder" -a ! -s "$T/err.wieder2" -a ! -s "$T/err.wieder3"
+
+# --- colours, and none where NO_COLOR asks ----------------------------------------
+# capture-pane -e keeps the attributes as escape sequences: a coloured
+# title line has a colour code (3x, 4x or 38;5), and NO_COLOR leaves only
+# reverse, bold and the like.
+colour_codes() { tm capture-pane -e -p -t "$1" | head -n 1 | grep -cE '\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]'; }
+start farbe "$WS" plain "$ANTWORT" edit
+see "colour: the editor opens" farbe "Fragestunde L7"
+check "colour: the title line is drawn in colour" test "$(colour_codes farbe)" -gt 0
+key farbe C-q
+wait_exit farbe
+start ohnefarbe "$WS" plain env NO_COLOR=1 "$ANTWORT" edit
+see "NO_COLOR: the editor opens" ohnefarbe "Fragestunde L7"
+check "NO_COLOR: the title line has no colour, only attributes" test "$(colour_codes ohnefarbe)" = 0
+check "NO_COLOR: the title line is still marked (reverse video)" \
+	sh -c "tmux -S '$SOCK' capture-pane -e -p -t ohnefarbe | head -n 1 | grep -q '\[[0-9;]*7[;m]'"
+key ohnefarbe C-q
+wait_exit ohnefarbe
