@@ -29,6 +29,7 @@ WERROR  ?=
 override CFLAGS += $(WERROR) -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
                    $(PKG_CFLAGS) \
                    -DANTWORT_VERSION='"$(VERSION)"' \
+                   -DANTWORT_DATADIR='"$(DATADIR)"' \
                    -MMD -MP
 
 # The model: plain C, no curses; of libgit2 only the buffer diff (worddiff.c).
@@ -38,12 +39,12 @@ MODEL_SRC := src/error.c src/buf.c src/utf8.c src/strlist.c src/inquiry.c \
              src/fileio.c src/summary.c src/clean.c src/speller.c \
              src/slug.c src/docparts.c src/docmerge.c src/worddiff.c src/keymap.c \
              src/editbuf.c src/wrap.c src/session.c src/search.c src/script.c \
-             src/tokens.c src/spell.c src/style.c
+             src/tokens.c src/spell.c src/style.c src/findings.c src/datadir.c src/check.c
 WS_SRC    := src/ws_repo.c src/ws_commit.c src/ws_pack.c src/ws_doc.c src/ws_history.c \
-             src/ws_sync.c src/recovery.c src/overview.c
+             src/ws_sync.c src/ws_words.c src/recovery.c src/overview.c
 CLI_SRC   := src/main.c src/cli.c src/cli_ws.c src/cmd_parse.c src/cmd_export.c \
              src/cmd_init.c src/cmd_import.c src/cmd_list.c src/cmd_save.c src/cmd_log.c \
-             src/cmd_show.c src/cmd_diff.c src/cmd_sync.c \
+             src/cmd_show.c src/cmd_diff.c src/cmd_sync.c src/cmd_check.c \
              src/cmd_edit.c src/app.c src/term.c src/view_editor.c \
              src/view_overview.c src/view_help.c
 
@@ -106,7 +107,7 @@ FUZZ_SECONDS ?= 120
 fuzz: deps
 	mkdir -p build/fuzz/corpus
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Isrc \
-		$(filter-out src/export.c src/json.c src/summary.c src/fileio.c src/speller.c,$(MODEL_SRC)) \
+		$(filter-out src/export.c src/json.c src/summary.c,$(MODEL_SRC)) \
 		tests/fuzz/fuzz_reader.c $(MODEL_LIBS) -o build/fuzz/fuzz_reader
 	cp tests/fixtures/*.txt tests/import/*.txt build/fuzz/corpus/
 	cd build/fuzz && ./fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=8192 corpus
@@ -116,6 +117,7 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/antwort
 	install -m 644 docs/antwort.1 $(DESTDIR)$(MANDIR)/antwort.1
 	cp -R templates dict share/examples $(DESTDIR)$(DATADIR)/
+	install -m 644 share/stil.regeln $(DESTDIR)$(DATADIR)/stil.regeln
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/antwort $(DESTDIR)$(MANDIR)/antwort.1

@@ -16,6 +16,13 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The menu drawn over the screen, if any. */
+static struct menu_box {
+	const char *title;
+	const char *const *lines;
+	size_t n;
+} *menu_box;
+
 /* The prompt or question drawn over the status line, if any. */
 static struct status_prompt {
 	const char *label;
@@ -223,6 +230,30 @@ static void draw_status_overlay(struct app *a)
 		draw_message(a, y, 4);
 }
 
+/* A framed box above the status and key lines, as wide as the window
+ * allows, the title on the frame. */
+static void draw_menu(void)
+{
+	int h = (int)menu_box->n + 2, w = COLS - 4;
+	int top = LINES - 2 - h;
+	if (top < 1)
+		top = 1;
+	for (int y = top; y < top + h && y < LINES - 2; y++) {
+		term_fill(y, 0, COLS, ROLE_NORMAL);
+		int first = y == top, last = y == top + h - 1;
+		term_puts(y, 2, first ? "┌" : last ? "└" : "│", 1, ROLE_DIM);
+		term_puts(y, 2 + w - 1, first ? "┐" : last ? "┘" : "│", 1, ROLE_DIM);
+		if (first || last)
+			for (int x = 3; x < 2 + w - 1; x++)
+				term_puts(y, x, "─", 1, ROLE_DIM);
+		else
+			term_puts(y, 4, menu_box->lines[y - top - 1], w - 4, ROLE_NORMAL);
+	}
+	term_puts(top, 4, " ", 1, ROLE_DIM);
+	int tw = term_puts(top, 5, menu_box->title, w - 6, ROLE_HEADING);
+	term_puts(top, 5 + tw, " ", 1, ROLE_DIM);
+}
+
 void app_redraw(struct app *a)
 {
 	erase();
@@ -235,6 +266,8 @@ void app_redraw(struct app *a)
 	}
 	if (a->draw)
 		a->draw(a->draw_ctx);
+	if (menu_box)
+		draw_menu();
 	draw_status_overlay(a);
 	if (!prompt_line || !prompt_line->input) {
 		curs_set(a->cursor_on);
@@ -284,7 +317,7 @@ enum keymap_cmd app_command(const struct app *a, const struct event *ev)
 static void finish(struct app *a, int status, int dump, int recover)
 {
 	if (recover && a->idle)
-		a->idle(a->idle_ctx);
+		a->idle(a->idle_ctx, APP_ENDING);
 	if (dump) {
 		app_redraw(a);
 		term_dump(stdout);
@@ -311,8 +344,11 @@ void app_next(struct app *a, struct event *ev)
 		switch (ev->kind) {
 		case EV_NONE:
 		case EV_IDLE:
-			if (a->idle)
-				a->idle(a->idle_ctx);
+			if (a->idle) {
+				a->idle(a->idle_ctx, APP_PAUSE);
+				/* What the pause brought (the check's marks) shows now. */
+				app_redraw(a);
+			}
 			last_idle = now();
 			continue;
 		case EV_RESIZE:
@@ -340,7 +376,7 @@ void app_next(struct app *a, struct event *ev)
 		 * two seconds. */
 		double t = now();
 		if (!a->script && a->idle && t - last_idle >= 2.0) {
-			a->idle(a->idle_ctx);
+			a->idle(a->idle_ctx, APP_TYPING);
 			last_idle = t;
 		}
 		last_input = t;
@@ -451,6 +487,17 @@ int app_choice(struct app *a, const char *question, const char *choices)
 	}
 	buf_free(&ev.text);
 	prompt_line = outer;
+	return answer;
+}
+
+int app_menu(struct app *a, const char *title, const char *const *lines, size_t n,
+             const char *choices)
+{
+	struct menu_box box = {title, lines, n}, *outer = menu_box;
+	menu_box = &box;
+	int answer = app_choice(a, "Wählen Sie mit der Taste vorne in der Zeile, Esc: nichts tun ",
+	                        choices);
+	menu_box = outer;
 	return answer;
 }
 

@@ -29,6 +29,8 @@ struct script;
  * antwort.conf says otherwise (sprechtempo = N). */
 #define APP_WPM 110
 
+enum app_idle { APP_PAUSE, APP_TYPING, APP_ENDING };
+
 struct app {
 	struct workspace *ws;
 	struct keymap *km;
@@ -39,9 +41,10 @@ struct app {
 	void (*draw)(void *ctx);
 	void *draw_ctx;
 
-	/* Called on a pause in typing and before the program ends on a
-	 * signal: the editor writes its recovery file. */
-	void (*idle)(void *ctx);
+	/* Called on a pause in typing, every two seconds of typing without
+	 * one, and before the program ends on a signal: the editor writes its
+	 * recovery file (and does slower work only in a real pause). */
+	void (*idle)(void *ctx, enum app_idle why);
 	void *idle_ctx;
 
 	/* Where the front screen wants the cursor (cursor_on 0: hidden). */
@@ -92,6 +95,12 @@ char *app_prompt(struct app *a, const char *label, const char *initial,
 /* Asks a question in the status line and waits for one of the letters in
  * choices ("jna"); Esc gives 0. */
 int app_choice(struct app *a, const char *question, const char *choices);
+
+/* A small menu over the lower part of the screen: a title, then the
+ * lines ("1  Bürgerschaft", "w  Zum Wörterbuch hinzufügen"), waiting for
+ * one of the characters in choices; Esc gives 0. */
+int app_menu(struct app *a, const char *title, const char *const *lines, size_t n,
+             const char *choices);
 
 /* Shows text (lines, wrapped) full screen under a title, scrollable; the
  * footer names the keys. Returns the key pressed from choices, or 0 for

@@ -30,6 +30,7 @@ extern const struct command cmd_show;
 extern const struct command cmd_diff;
 extern const struct command cmd_sync;
 extern const struct command cmd_edit;
+extern const struct command cmd_check;
 
 /* `antwort` alone inside a workspace: the overview. The exit status, or
  * -1 when the current folder is in no workspace. */

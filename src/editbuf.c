@@ -33,6 +33,7 @@ struct editbuf {
 	size_t nsteps, done, stepcap; /* steps[0..done) applied, the rest redoable */
 	int open;               /* what the last step still takes in, OPEN_* */
 	size_t serial, saved;   /* the last serial given out; the saved state's */
+	unsigned long version;  /* counts every change of the text */
 	struct buf clip;
 };
 
@@ -164,6 +165,12 @@ static void splice(struct editbuf *b, size_t pos, size_t dlen, const char *ins, 
 	if (ilen)
 		memcpy(b->t.s + pos, ins, ilen);
 	b->t.len = b->t.len - dlen + ilen;
+	b->version++;
+}
+
+unsigned long editbuf_version(const struct editbuf *b)
+{
+	return b->version;
 }
 
 /* An edit can leave a mark or a ZWJ glued to what is now before the

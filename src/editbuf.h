@@ -92,6 +92,10 @@ void editbuf_break(struct editbuf *b);
 int editbuf_modified(const struct editbuf *b);
 void editbuf_mark_saved(struct editbuf *b);
 
+/* A number that changes whenever the text does (typing, deleting, undo,
+ * redo): views cache what they derive from the text against it. */
+unsigned long editbuf_version(const struct editbuf *b);
+
 /* Words in the text (runs of letters and digits, as worddiff counts them). */
 size_t editbuf_words(const struct editbuf *b);
 

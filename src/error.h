@@ -77,6 +77,9 @@
 	X(AW_ESTYLEGROUP, -75, "{datei}, Zeile {zeile}: Der Ersatz verweist mit „{detail}“ auf eine Gruppe, die das Suchmuster nicht hat (gezählt werden die runden Klammern) – die Regel wird übergangen.") \
 	X(AW_ESTYLEGONE, -76, "Die markierte Stelle hat sich inzwischen geändert; lassen Sie den Stil erneut prüfen.") \
 	X(AW_ENOQUESTIONS, -59, "Im Text ist keine nummerierte Frage zu erkennen; prüfen Sie, ob die Fragen mit „1.“, „1)“ oder „Frage 1:“ beginnen – aufgenommen wurde nichts.") \
+	X(AW_EBADWORD, -63, "„{detail}“ lässt sich nicht ins Wörterbuch aufnehmen: ein Eintrag ist ein einzelnes Wort ohne Leerzeichen.") \
+	X(AW_ENODATA, -80, "Die Hausregeln und die Wortliste von antwort fehlen ({datei}); geprüft wird nur mit dem Wörterbuch – installieren Sie antwort mit „make install“ oder setzen Sie ANTWORT_DATA auf den Ordner mit „stil.regeln“ und „dict/woerter.txt“.") \
+	X(AW_ENOSENATE, -81, "{datei} enthält noch keinen Text des Senats (die Zeile „Der Senat beantwortet …“ fehlt), geprüft wurde nichts; „antwort check --alles {datei}“ prüft die ganze Datei.") \
 	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
 	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 

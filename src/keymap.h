@@ -42,6 +42,7 @@
 	X(CMD_SPLIT_ANSWER, "antwort_trennen", NULL, "trennt eine zusammengefasste Antwort am Cursor: der Text davor bleibt bei den vorderen Fragen, der Rest geht an die letzte") \
 	X(CMD_MERGE_QUESTIONS, "fragen_verbinden", NULL, "verbindet die Frage mit der nächsten, wenn der Import sie fälschlich getrennt hat") \
 	X(CMD_SPLIT_QUESTION, "frage_teilen", NULL, "teilt die Frage am Cursor im Fragentext in zwei Fragen") \
+	X(CMD_CHECK_NEXT, "prüfen", "Prüfen", "springt zum nächsten Rechtschreib- oder Stilfund und bietet Vorschläge an") \
 	X(CMD_HEADER, "kopfdaten", "Kopfdaten", "ändert Nummer, Titel, Fragesteller und Sitzungsdatum") \
 	X(CMD_NEW_INQUIRY, "neue_anfrage", "Neue Anfrage", "nimmt eine neue Anfrage aus eingefügtem Text oder einer Datei auf (in der Übersicht)") \
 	X(CMD_CANCEL, "abbrechen", NULL, "bricht eine Eingabe ab oder hebt die Markierung auf") \

@@ -16,6 +16,7 @@ static const struct command *const commands[] = {
 	&cmd_sync,
 	&cmd_parse,
 	&cmd_export,
+	&cmd_check,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)

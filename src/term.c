@@ -138,6 +138,10 @@ static void set_roles(void)
 	set_role(ROLE_MATCH, 11, COLOR_BLACK, COLOR_YELLOW, A_UNDERLINE | A_BOLD, 0);
 	set_role(ROLE_ERROR, 12, COLOR_WHITE, COLOR_RED, A_BOLD | A_REVERSE, A_BOLD);
 	set_role(ROLE_HEADING, 13, COLOR_CYAN, -1, A_BOLD, A_BOLD);
+	/* Findings are underlined with or without colour, so they show on
+	 * any terminal; colour tells spelling (red) from style (magenta). */
+	set_role(ROLE_SPELL, 14, COLOR_RED, -1, A_UNDERLINE, A_UNDERLINE);
+	set_role(ROLE_STYLE, 15, COLOR_MAGENTA, -1, A_UNDERLINE | A_DIM, A_UNDERLINE);
 }
 
 int term_open(int headless, int cols, int rows, struct aw_error *err)

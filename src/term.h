@@ -29,6 +29,8 @@ enum term_role {
 	ROLE_MATCH,       /* the current search hit */
 	ROLE_ERROR,       /* a message about something that failed */
 	ROLE_HEADING,     /* the heading above the answer editor */
+	ROLE_SPELL,       /* a word the spelling check does not know */
+	ROLE_STYLE,       /* a house style finding */
 	ROLE_COUNT
 };
 

@@ -11,7 +11,9 @@
  * inquiry. */
 #include "view_editor.h"
 #include "buf.h"
+#include "check.h"
 #include "editbuf.h"
+#include "findings.h"
 #include "fileio.h"
 #include "reader.h"
 #include "recovery.h"
@@ -61,7 +63,20 @@ struct editor {
 	size_t hit_slot, hit_start, hit_end;
 	int hit_on;
 
+	/* The spelling and style check: opened at the first pause (loading
+	 * the dictionary takes a tenth of a second) or at the first F7. */
+	struct checker *chk;
+	int chk_state;              /* 0 not tried, 1 open, -1 not available */
+	struct findings *fc;
+	struct slot_count {         /* findings per slot, against the text's version */
+		const struct editbuf *b;
+		unsigned long version;
+		size_t n;
+	} *counts;
+	size_t ncounts;
+
 	/* Layout of the last drawing, for clicks and paging. */
+	int body, status_rows;      /* rows between title and status; status rows */
 	int lw, rx, rw, qy, qh, hy, ay, ah;
 	struct wrap aw, qw;
 };
@@ -228,7 +243,7 @@ static size_t from_screen(const struct wrap *w, size_t y, int *gap)
 
 static void layout(struct editor *ed)
 {
-	int body = LINES - 3;
+	int body = ed->body;
 	ed->lw = COLS >= 100 ? 30 : COLS >= 80 ? 22 : 17;
 	ed->rx = ed->lw + 1;
 	ed->rw = COLS - ed->rx;
@@ -267,7 +282,7 @@ static void draw_title(struct editor *ed)
 static void draw_list(struct editor *ed)
 {
 	const struct inquiry *q = session_inquiry(ed->s);
-	int h = LINES - 3;
+	int h = ed->body;
 	if (ed->row < ed->list_top)
 		ed->list_top = ed->row;
 	if (ed->row >= ed->list_top + (size_t)h)
@@ -298,15 +313,49 @@ static void draw_list(struct editor *ed)
 		x += term_puts(1 + y, x, " ", 1, base);
 		term_puts(1 + y, x, text, ed->lw - x, base);
 	}
-	for (int y = 1; y < LINES - 2; y++)
+	for (int y = 1; y <= ed->body; y++)
 		term_puts(y, ed->lw, "│", 1, ROLE_DIM);
 }
 
-/* Draws screen rows [top, top+h) of layout w of text at (y, x), with the
- * selection and the search hit marked. */
+/* What draw_text() marks: the selection, the search hit and findings. */
+struct marking {
+	size_t sel_a, sel_b, hit_a, hit_b;
+	const struct finding *f;
+	size_t nf;
+};
+
+/* The role of the character at p: the hit over the selection over a
+ * finding. *next is lowered to where that may change. */
+static enum term_role role_at(const struct marking *m, size_t p, size_t *next,
+                              enum term_role plain)
+{
+	size_t marks[4] = {m->sel_a, m->sel_b, m->hit_a, m->hit_b};
+	for (int k = 0; k < 4; k++)
+		if (marks[k] > p && marks[k] < *next)
+			*next = marks[k];
+	enum term_role role = plain;
+	for (size_t i = 0; i < m->nf && m->f[i].start < *next; i++) {
+		if (m->f[i].end <= p) {
+			continue;
+		} else if (m->f[i].start > p) {
+			*next = m->f[i].start;
+		} else {
+			role = m->f[i].kind == FINDING_SPELL ? ROLE_SPELL : ROLE_STYLE;
+			if (m->f[i].end < *next)
+				*next = m->f[i].end;
+		}
+	}
+	if (p >= m->hit_a && p < m->hit_b)
+		return ROLE_MATCH;
+	if (p >= m->sel_a && p < m->sel_b)
+		return ROLE_SELECTION;
+	return role;
+}
+
+/* Draws screen rows [top, top+h) of layout w of text at (y, x), marked
+ * as m says. */
 static void draw_text(const struct wrap *w, const char *text, size_t top, int y, int x, int h,
-                      int width, size_t sel_a, size_t sel_b, size_t hit_a, size_t hit_b,
-                      enum term_role plain)
+                      int width, const struct marking *m, enum term_role plain)
 {
 	for (int i = 0; i < h && top + (size_t)i < screen_rows(w); i++) {
 		int gap;
@@ -318,17 +367,8 @@ static void draw_text(const struct wrap *w, const char *text, size_t top, int y,
 			end--;
 		int cx = x;
 		for (size_t p = r->start; p < end;) {
-			/* The next boundary where the marking changes. */
 			size_t next = end;
-			size_t marks[4] = {sel_a, sel_b, hit_a, hit_b};
-			for (int k = 0; k < 4; k++)
-				if (marks[k] > p && marks[k] < next)
-					next = marks[k];
-			enum term_role role = plain;
-			if (p >= hit_a && p < hit_b)
-				role = ROLE_MATCH;
-			else if (p >= sel_a && p < sel_b)
-				role = ROLE_SELECTION;
+			enum term_role role = role_at(m, p, &next, plain);
 			cx += term_put(y + i, cx, text + p, next - p, x + width - cx, role);
 			p = next;
 		}
@@ -352,10 +392,10 @@ static void draw_question(struct editor *ed)
 		ed->a->cursor_x = ed->rx + ccol;
 		ed->a->cursor_on = 1;
 	}
-	size_t sa = 0, sb = 0;
+	struct marking m = {0};
 	if (editbuf_has_selection(ed->qtext))
-		editbuf_selection(ed->qtext, &sa, &sb);
-	draw_text(&ed->qw, t, ed->q_top, ed->qy, ed->rx, h, ed->rw, sa, sb, 0, 0, ROLE_DIM);
+		editbuf_selection(ed->qtext, &m.sel_a, &m.sel_b);
+	draw_text(&ed->qw, t, ed->q_top, ed->qy, ed->rx, h, ed->rw, &m, ROLE_DIM);
 	if (ed->q_top + (size_t)h < screen_rows(&ed->qw))
 		term_puts(ed->qy + h - 1, COLS - 1, "…", 1, ROLE_DIM);
 }
@@ -379,12 +419,14 @@ static void draw_answer(struct editor *ed)
 		ed->a_top = crow;
 	if (crow >= ed->a_top + (size_t)ed->ah)
 		ed->a_top = crow - (size_t)ed->ah + 1;
-	size_t sa = 0, sb = 0, ha = 0, hb = 0;
+	struct marking m = {0};
 	if (editbuf_has_selection(b))
-		editbuf_selection(b, &sa, &sb);
+		editbuf_selection(b, &m.sel_a, &m.sel_b);
 	if (ed->hit_on && ed->hit_slot == slot_of_row(ed, ed->row))
-		ha = ed->hit_start, hb = ed->hit_end;
-	draw_text(&ed->aw, t, ed->a_top, ed->ay, ed->rx, ed->ah, ed->rw, sa, sb, ha, hb, ROLE_NORMAL);
+		m.hit_a = ed->hit_start, m.hit_b = ed->hit_end;
+	if (ed->fc && findings_of(ed->fc, t, editbuf_len(b), &m.f, &m.nf))
+		m.nf = 0;
+	draw_text(&ed->aw, t, ed->a_top, ed->ay, ed->rx, ed->ah, ed->rw, &m, ROLE_NORMAL);
 	if (!editbuf_len(b) && ed->focus != FOCUS_ANSWER)
 		term_puts(ed->ay, ed->rx, "(noch kein Text – einfach lostippen)", ed->rw,
 		          ROLE_DIM);
@@ -395,15 +437,46 @@ static void draw_answer(struct editor *ed)
 	}
 }
 
-/* The status line. Each item has a long and a short form; the line uses
- * the long forms when they fit, then the short ones, and then leaves out
- * items from the end of the priority order. */
-static void draw_status(struct editor *ed)
+/* Findings in the whole inquiry, or -1 while the check is not open. Only
+ * slots whose text changed since they were counted are counted again. */
+static long total_findings(struct editor *ed)
+{
+	if (ed->chk_state != 1)
+		return -1;
+	size_t n = nslots(ed);
+	if (ed->ncounts != n) {
+		struct slot_count *c = realloc(ed->counts, n * sizeof *c);
+		if (!c)
+			return -1;
+		memset(c, 0, n * sizeof *c);
+		ed->counts = c;
+		ed->ncounts = n;
+	}
+	long total = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct editbuf *b = buffer_of_slot(ed, i);
+		struct slot_count *c = &ed->counts[i];
+		if (c->b != b || c->version != editbuf_version(b)) {
+			const struct finding *f;
+			if (findings_of(ed->fc, editbuf_text(b), editbuf_len(b), &f, &c->n))
+				return -1;
+			c->b = b;
+			c->version = editbuf_version(b);
+		}
+		total += (long)c->n;
+	}
+	return total;
+}
+
+/* The status items, in their long and short forms ("" when absent). */
+enum { NUMBER, WHERE, WORDS, SPEAK, FINDINGS, SAVED, VERSION, NITEMS };
+
+static void status_items(struct editor *ed, char lng[NITEMS][96], char shrt[NITEMS][96])
 {
 	const struct inquiry *q = session_inquiry(ed->s);
-	enum { NUMBER, WHERE, WORDS, SPEAK, SAVED, VERSION, NITEMS };
-	char lng[NITEMS][96] = {{0}}, shrt[NITEMS][96] = {{0}};
 	size_t words = editbuf_words(current(ed));
+	memset(lng, 0, NITEMS * sizeof *lng);
+	memset(shrt, 0, NITEMS * sizeof *shrt);
 	snprintf(lng[NUMBER], 96, "%s", q->number ? q->number : "ohne Nummer");
 	if (is_question(ed, ed->row)) {
 		snprintf(lng[WHERE], 96, "Frage %zu von %zu", ed->row - ROW_FIRST_QUESTION + 1,
@@ -422,31 +495,38 @@ static void draw_status(struct editor *ed)
 		         ed->a->wpm);
 		snprintf(shrt[SPEAK], 96, "Redezeit %u:%02u (%u/Min.)", sec / 60, sec % 60, ed->a->wpm);
 	}
+	long found = total_findings(ed);
+	if (found == 0)
+		snprintf(lng[FINDINGS], 96, "keine Funde");
+	else if (found > 0)
+		snprintf(lng[FINDINGS], 96, "%ld %s (%s)", found, found == 1 ? "Fund" : "Funde",
+		         keymap_key_for(ed->a->km, CMD_CHECK_NEXT) ?
+		         keymap_key_for(ed->a->km, CMD_CHECK_NEXT) : "F7");
+	if (found > 0)
+		snprintf(shrt[FINDINGS], 96, "%ld %s", found, found == 1 ? "Fund" : "Funde");
 	snprintf(lng[SAVED], 96, "%s", session_modified(ed->s) ? "ungesichert" : "gesichert");
 	snprintf(lng[VERSION], 96, "Version %.7s", ed->shown[0] ? ed->shown : "–");
 	snprintf(shrt[VERSION], 96, "%.7s", ed->shown[0] ? ed->shown : "–");
-	/* Leave out first: speaking time, then the version, the words. */
-	static const int drop[] = {SPEAK, VERSION, WORDS, SAVED};
-	const char *use[NITEMS];
-	/* Pass 0: long forms; pass 1: short ones; each later pass leaves out
-	 * one more item of drop[]. */
-	for (int pass = 0; pass < 2 + 4; pass++) {
-		int ndrop = pass >= 2 ? pass - 1 : 0, cells = 1;
-		for (int i = 0; i < NITEMS; i++) {
-			use[i] = pass && shrt[i][0] ? shrt[i] : lng[i];
-			for (int d = 0; d < ndrop; d++)
-				if (drop[d] == i)
-					use[i] = "";
-			if (*use[i])
-				cells += wrap_cells(use[i], strlen(use[i])) + 3;
+}
+
+/* Cells that items [from, to) take on one row in the chosen forms. */
+static int row_cells(const char *use[NITEMS], int from, int to)
+{
+	int cells = 1, any = 0;
+	for (int i = from; i < to; i++)
+		if (*use[i]) {
+			cells += wrap_cells(use[i], strlen(use[i])) + (any ? 3 : 0);
+			any = 1;
 		}
-		if (cells - 3 <= COLS)
-			break;
-	}
-	int y = LINES - 2, x = 0;
+	return cells;
+}
+
+static void draw_status_row(int y, const char *use[NITEMS], int from, int to)
+{
+	int x = 0, first = 1;
 	term_fill(y, 0, COLS, ROLE_STATUS);
 	x += term_puts(y, x, " ", COLS - x, ROLE_STATUS);
-	for (int i = 0, first = 1; i < NITEMS; i++) {
+	for (int i = from; i < to; i++) {
 		if (!*use[i])
 			continue;
 		if (!first)
@@ -456,15 +536,51 @@ static void draw_status(struct editor *ed)
 	}
 }
 
+/* Decides the status line's forms and rows: one row of long forms, or of
+ * short ones, or two rows (where it is where and what, then the state).
+ * Every item stays; only a window too narrow even for two rows cuts. */
+static int status_layout(struct editor *ed, const char *use[NITEMS], char lng[NITEMS][96],
+                         char shrt[NITEMS][96])
+{
+	status_items(ed, lng, shrt);
+	for (int pass = 0; pass < 4; pass++) {
+		for (int i = 0; i < NITEMS; i++)
+			use[i] = pass % 2 && shrt[i][0] ? shrt[i] : lng[i];
+		if (pass < 2 && row_cells(use, 0, NITEMS) <= COLS)
+			return 1;
+		if (pass >= 2 && ((row_cells(use, 0, FINDINGS) <= COLS &&
+		                   row_cells(use, FINDINGS, NITEMS) <= COLS) || pass == 3))
+			return 2;
+	}
+	return 2;
+}
+
+static void draw_status(struct editor *ed)
+{
+	char lng[NITEMS][96], shrt[NITEMS][96];
+	const char *use[NITEMS];
+	int rows = status_layout(ed, use, lng, shrt);
+	if (rows == 1) {
+		draw_status_row(LINES - 2, use, 0, NITEMS);
+		return;
+	}
+	draw_status_row(LINES - 3, use, 0, FINDINGS);
+	draw_status_row(LINES - 2, use, FINDINGS, NITEMS);
+}
+
 static const enum keymap_cmd editor_keys[] = {
-	CMD_HELP, CMD_SAVE, CMD_QUIT, CMD_FIND, CMD_REPLACE, CMD_GOTO_QUESTION, CMD_UNDO,
+	CMD_HELP, CMD_SAVE, CMD_QUIT, CMD_CHECK_NEXT, CMD_FIND, CMD_REPLACE, CMD_GOTO_QUESTION, CMD_UNDO,
 	CMD_NEXT_PANE, CMD_HEADER, CMD_NEXT_QUESTION, CMD_CUT, CMD_COPY, CMD_PASTE,
 };
 
 static void editor_draw(void *ctx)
 {
 	struct editor *ed = ctx;
+	char lng[NITEMS][96], shrt[NITEMS][96];
+	const char *use[NITEMS];
 	refresh_question(ed);
+	ed->status_rows = status_layout(ed, use, lng, shrt);
+	ed->body = LINES - 2 - ed->status_rows;
 	layout(ed);
 	draw_title(ed);
 	draw_list(ed);
@@ -487,10 +603,46 @@ static int document_text(struct editor *ed, struct inquiry *doc, struct buf *tex
 	return rc;
 }
 
-/* Writes or removes the recovery file, as the session needs it now. */
-static void editor_idle(void *ctx)
+/* Opens the spelling and style check once; 1 when it is there. Without
+ * a German dictionary the editor works on, and says so once. */
+static int checker_ready(struct editor *ed)
+{
+	if (ed->chk_state)
+		return ed->chk_state == 1;
+	struct strlist problems = STRLIST_INIT;
+	struct aw_error err;
+	ed->chk_state = -1;
+	if (checker_open(&ed->chk, ws_root(ed->a->ws), &problems, &err)) {
+		app_error(ed->a, &err);
+	} else if (!(ed->fc = findings_new(ed->chk))) {
+		aw_fail(&err, AW_ENOMEM, ed->slug, "");
+		app_error(ed->a, &err);
+	} else {
+		ed->chk_state = 1;
+		if (problems.n) {
+			app_note(ed->a, "%s", problems.v[0]);
+			ed->a->message_role = ROLE_ERROR;
+		}
+	}
+	strlist_free(&problems);
+	return ed->chk_state == 1;
+}
+
+static void write_recovery(struct editor *ed);
+
+/* At a pause: the recovery file, and the check opened at the first. */
+static void editor_idle(void *ctx, enum app_idle why)
 {
 	struct editor *ed = ctx;
+	/* The recovery file first: opening the check takes a moment. */
+	write_recovery(ed);
+	if (!ed->chk_state && why == APP_PAUSE)
+		checker_ready(ed);
+}
+
+/* Writes or removes the recovery file, as the session needs it now. */
+static void write_recovery(struct editor *ed)
+{
 	if (ed->edits == ed->recovered || ed->recovery_blocked)
 		return;
 	struct aw_error err;
@@ -1233,6 +1385,155 @@ static void h_newline(struct editor *ed, int arg)
 	changed(ed);
 }
 
+/* The next finding from the cursor, over every slot and round the end:
+ * 1 with its slot and the finding, 0 when the inquiry has none. */
+static int next_finding(struct editor *ed, size_t *slot_out, struct finding *out)
+{
+	size_t n = nslots(ed), start = slot_of_row(ed, ed->row);
+	size_t from = editbuf_cursor(current(ed));
+	for (size_t k = 0; k <= n; k++) {
+		size_t slot = (start + k) % n;
+		struct editbuf *b = buffer_of_slot(ed, slot);
+		const struct finding *f;
+		size_t nf;
+		if (findings_of(ed->fc, editbuf_text(b), editbuf_len(b), &f, &nf))
+			return 0;
+		for (size_t i = 0; i < nf; i++) {
+			/* In the first slot only what lies ahead; back in it after
+			 * going round, what lay behind. */
+			if (k == 0 && f[i].start < from)
+				continue;
+			if (k == n && f[i].start >= from)
+				break;
+			*slot_out = slot;
+			*out = f[i];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* After a word became correct: every verdict is asked afresh. */
+static void verdicts_changed(struct editor *ed)
+{
+	findings_clear(ed->fc);
+	for (size_t i = 0; i < ed->ncounts; i++)
+		ed->counts[i].b = NULL;
+}
+
+/* The paragraph around offset p of text: [*a, *b). */
+static void paragraph_at(const char *text, size_t len, size_t p, size_t *a, size_t *b)
+{
+	*a = p;
+	while (*a && text[*a - 1] != '\n')
+		(*a)--;
+	*b = p;
+	while (*b < len && text[*b] != '\n')
+		(*b)++;
+}
+
+static void fix_spelling(struct editor *ed, struct editbuf *b, const struct finding *f)
+{
+	struct aw_error err;
+	char word[256];
+	snprintf(word, sizeof word, "%.*s", (int)(f->end - f->start), editbuf_text(b) + f->start);
+	struct strlist sugg = STRLIST_INIT;
+	checker_suggest(ed->chk, word, strlen(word), &sugg);
+	char lines[12][320];
+	const char *shown[12];
+	char choices[16] = "";
+	size_t n = 0;
+	for (size_t i = 0; i < sugg.n && i < 9; i++, n++) {
+		snprintf(lines[n], sizeof lines[n], "%zu  %s", i + 1, sugg.v[i]);
+		choices[n] = (char)('1' + i);
+	}
+	if (!sugg.n)
+		snprintf(lines[n++], sizeof lines[n], "   (keine Vorschläge)");
+	snprintf(lines[n++], sizeof lines[0], "w  Zum Wörterbuch hinzufügen (für alle im Arbeitsbereich)");
+	snprintf(lines[n++], sizeof lines[0], "i  Ignorieren (bis antwort geschlossen wird)");
+	strcat(choices, "wi");
+	for (size_t i = 0; i < n; i++)
+		shown[i] = lines[i];
+	char title[320];
+	snprintf(title, sizeof title, "Rechtschreibung: „%s“ ist unbekannt", word);
+	int c = app_menu(ed->a, title, shown, n, choices);
+	if (c >= '1' && c <= '9' && (size_t)(c - '1') < sugg.n) {
+		const char *w = sugg.v[c - '1'];
+		editbuf_replace(b, f->start, f->end, w, strlen(w));
+		changed(ed);
+	} else if (c == 'w') {
+		struct ws_saved saved = {0};
+		if (ws_add_word(ed->a->ws, word, &saved, &err)) {
+			app_error(ed->a, &err);
+		} else {
+			checker_accept(ed->chk, word, strlen(word));
+			verdicts_changed(ed);
+			/* Only the word list changed: this inquiry's text is the
+			 * same at the new version, which later saves build on. */
+			if (saved.committed)
+				memcpy(ed->base, saved.id, sizeof ed->base);
+			app_note(ed->a, "„%s“ steht jetzt im Wörterbuch des Arbeitsbereichs (Version %.7s).",
+			         word, saved.id);
+		}
+		ws_saved_free(&saved);
+	} else if (c == 'i') {
+		checker_accept(ed->chk, word, strlen(word));
+		verdicts_changed(ed);
+		app_note(ed->a, "„%s“ wird bis zum Schließen nicht mehr angemerkt.", word);
+	}
+	strlist_free(&sugg);
+}
+
+static void fix_style(struct editor *ed, struct editbuf *b, const struct finding *f)
+{
+	const char *t = editbuf_text(b);
+	size_t pa, pb;
+	paragraph_at(t, editbuf_len(b), f->start, &pa, &pb);
+	struct finding rel = *f;
+	rel.start -= pa;
+	rel.end -= pa;
+	struct buf repl = BUF_INIT;
+	int has = checker_has_replacement(ed->chk, f->rule) &&
+	          checker_replacement(ed->chk, &rel, t + pa, pb - pa, &repl) == 0;
+	char line[512];
+	const char *shown[1] = {line};
+	snprintf(line, sizeof line, has ? "r  Regel anwenden: „%.*s“ wird zu „%s“" :
+	         "   (keine Ersetzung vorgesehen: ändern Sie den Text selbst)",
+	         (int)(f->end - f->start), t + f->start, repl.s ? repl.s : "");
+	char title[640];
+	snprintf(title, sizeof title, "Stil: %s", checker_rule_message(ed->chk, f->rule));
+	int c = app_menu(ed->a, title, shown, 1, has ? "r" : "");
+	if (c == 'r' && has) {
+		editbuf_replace(b, f->start, f->end, repl.s ? repl.s : "", repl.len);
+		changed(ed);
+	}
+	buf_free(&repl);
+}
+
+/* F7: to the next finding, marked, with what can be done about it. */
+static void h_check_next(struct editor *ed, int arg)
+{
+	(void)arg;
+	if (!checker_ready(ed))
+		return;
+	size_t slot;
+	struct finding f;
+	if (!next_finding(ed, &slot, &f)) {
+		app_note(ed->a, "Keine Rechtschreib- oder Stilfunde in der Anfrage.");
+		return;
+	}
+	select_row(ed, row_of_slot(ed, slot));
+	ed->focus = FOCUS_ANSWER;
+	struct editbuf *b = buffer_of_slot(ed, slot);
+	editbuf_set_cursor(b, f.start, 0);
+	editbuf_set_cursor(b, f.end, 1);
+	editbuf_break(b);
+	if (f.kind == FINDING_SPELL)
+		fix_spelling(ed, b, &f);
+	else
+		fix_style(ed, b, &f);
+}
+
 static void h_overview_only(struct editor *ed, int arg)
 {
 	(void)arg;
@@ -1254,6 +1555,7 @@ static const struct {
 	{CMD_JOIN_ANSWERS, h_structure, 0}, {CMD_SPLIT_ANSWER, h_structure, 1},
 	{CMD_MERGE_QUESTIONS, h_structure, 2}, {CMD_SPLIT_QUESTION, h_structure, 3},
 	{CMD_HEADER, h_header, 0}, {CMD_NEW_INQUIRY, h_overview_only, 0},
+	{CMD_CHECK_NEXT, h_check_next, 0},
 	{CMD_CUT, h_clip, 0}, {CMD_COPY, h_clip, 1}, {CMD_PASTE, h_clip, 2},
 	{CMD_CANCEL, h_cancel, 0}, {CMD_SELECT_ALL, h_select_all, 0},
 	{CMD_LEFT, h_move, EB_CHAR_LEFT}, {CMD_RIGHT, h_move, EB_CHAR_RIGHT},
@@ -1278,7 +1580,7 @@ static const struct {
  * cursor. */
 static void click(struct editor *ed, int y, int x)
 {
-	if (y < 1 || y >= LINES - 2)
+	if (y < 1 || y > ed->body)
 		return;
 	if (x < ed->lw) {
 		size_t row = ed->list_top + (size_t)(y - 1);
@@ -1386,6 +1688,9 @@ enum editor_exit editor_run(struct app *a, const char *slug)
 	search_free(ed.find);
 	free(ed.needle);
 	free(ed.clip);
+	free(ed.counts);
+	findings_free(ed.fc);
+	checker_close(ed.chk);
 	wrap_free(&ed.aw);
 	wrap_free(&ed.qw);
 	return EDITOR_CLOSED;

@@ -95,6 +95,17 @@ int ws_save(struct workspace *ws, const char *slug, const struct inquiry *doc,
 int ws_save_file(struct workspace *ws, const char *slug, struct ws_saved *saved,
                  struct aw_error *err);
 
+/* The team's word list for the spelling check, shared through git. */
+#define WS_WORDS "dict/woerter.txt"
+
+/* Adds word to the workspace's word list (WS_WORDS, made if missing) and
+ * commits it as "Wort „…“ ins Wörterbuch aufgenommen"; a word already
+ * listed commits nothing (saved->committed 0). What is on disk in the
+ * list is kept, hand edits included. AW_EBADWORD for an empty word or
+ * one with blanks. */
+int ws_add_word(struct workspace *ws, const char *word, struct ws_saved *saved,
+                struct aw_error *err);
+
 /* Checks that slug names an inquiry of the workspace (AW_ENOINQ if not). */
 int ws_has(struct workspace *ws, const char *slug, struct aw_error *err);
 

@@ -109,12 +109,12 @@ see "screen: the answer's heading" 1 "│Zu Frage 1: ───"
 see "screen: the answer's text" 1 "│Die Bremer Straßenbahn AG setzt seit Dezember 2023 zwölf"
 eq "screen: the status line at 80 columns: number, question, words, speaking time, state, version, in short forms" \
 	"$(statusline 1)" " L7 · Frage 1/4 · 59 Wörter · Redezeit 0:33 (110/Min.) · gesichert · $(short)"
-eq "screen: the key line" "$(keyline 1)" "F1 Hilfe  ^S Sichern  ^Q Beenden  ^F Suchen  ^R Ersetzen  ^G Gehe zu"
+eq "screen: the key line" "$(keyline 1)" "F1 Hilfe  ^S Sichern  ^Q Beenden  F7 Prüfen  ^F Suchen  ^R Ersetzen  ^G Gehe zu"
 
 SCREEN=100x24; edit edit "$SLUG"; SCREEN=
 eq "screen: at 100 columns the status line has the long forms" "$(statusline 1)" \
 	" L7 · Frage 1 von 4 · 59 Wörter · Redezeit 0:33 bei 110 Wörtern/Min. · gesichert · Version $(short)"
-see "screen: at 100 columns the key line names more keys" 1 "^G Gehe zu  ^Z Rückgängig  Tab Bereich"
+see "screen: at 100 columns the key line names more keys" 1 "^R Ersetzen  ^G Gehe zu  ^Z Rückgängig"
 see "screen: at 100 columns the list is wider" 1 "✓ 1 Wie viele Busse mit Brenns│"
 
 # sprechtempo in antwort.conf sets the words per minute (committed with git,
@@ -709,11 +709,13 @@ check "resize: 50x12 shows the German notice, with both sizes" grep -qF \
 	"Das Fenster ist zu klein für antwort: es braucht mindestens 60 × 16 Zeichen, jetzt sind es 50 × 12. Bitte vergrößern Sie das Fenster; bis dahin werden Tasten nicht angenommen." "$T/got"
 eq "resize: 60x16 works: the title line, cut at the window's edge" "$(sed -n 13p "$T/out")" \
 	" antwort · Fragestunde L7 · „Wasserstoffbusse im Bremer Nahv"
-eq "resize: 60x16: the status line, the speaking time left out" "$(sed -n 27p "$T/out")" \
-	" L7 · Frage 1/4 · 69 Wörter · gesichert · $(short)"
+eq "resize: 60x16: the status line takes two rows, nothing left out (1)" "$(sed -n 26p "$T/out")" \
+	" L7 · Frage 1/4 · 69 Wörter · Redezeit 0:36 (118/Min.)"
+eq "resize: 60x16: the status line takes two rows, nothing left out (2)" "$(sed -n 27p "$T/out")" \
+	" gesichert · $(short)"
 check "resize: what was typed while the window was too small went nowhere" \
 	sh -c "! sed -n '13,52p' '$T/out' | grep -q 'Satz.X'"
-eq "resize: 60x16: the key line" "$(sed -n 28p "$T/out")" "F1 Hilfe  ^S Sichern  ^Q Beenden  ^F Suchen  ^R Ersetzen"
+eq "resize: 60x16: the key line" "$(sed -n 28p "$T/out")" "F1 Hilfe  ^S Sichern  ^Q Beenden  F7 Prüfen  ^F Suchen"
 eq "resize: back to 80x24, the status line with the speaking time" "$(sed -n 51p "$T/out")" \
 	" L7 · Frage 1/4 · 69 Wörter · Redezeit 0:36 (118/Min.) · gesichert · $(short)"
 eq "resize: 12 + 16 + 24 rows were printed" "$(wc -l <"$T/out")" 52
@@ -752,7 +754,53 @@ eq "help: F1 shows the help screen" "$(row 1 1)" " Hilfe – alle Tasten"
 seere "help: lists ^S with its sentence and command name" 1 '^\^S +sichert die Anfrage als neue Version \(sichern\)$'
 seere "help: lists ^Z" 1 '^\^Z +nimmt die letzte Änderung zurück \(rückgängig\)$'
 see "help: names the key file" 1 "Datei ~/.config/antwort/tasten"
-eq "help: Esc returns to the editor" "$(keyline 2)" "F1 Hilfe  ^S Sichern  ^Q Beenden  ^F Suchen  ^R Ersetzen  ^G Gehe zu"
+eq "help: Esc returns to the editor" "$(keyline 2)" "F1 Hilfe  ^S Sichern  ^Q Beenden  F7 Prüfen  ^F Suchen  ^R Ersetzen  ^G Gehe zu"
+
+# --- spelling and house style: marks counted, F7 menu, rule applied, ignored ----------
+# A workspace of its own, so that only the typed sentence has findings.
+"$ANTWORT" init "$T/wsc" >/dev/null 2>&1
+cd "$T/wsc" || exit 2
+"$ANTWORT" import "$EX" >/dev/null 2>&1
+keys <<'EOF'
+key ^G
+type 1
+key Enter
+key C-End
+key Enter
+type Das gilt z.B. für die Wasserstofflotte.
+screen
+idle
+screen
+key C-Home
+key F7
+screen
+type r
+screen
+key F7
+screen
+type i
+key Right
+screen
+key ^S
+key ^Q
+EOF
+edit edit "$SLUG"
+notsee "check: before the first pause the check is not open (no count)" 1 "Funde"
+see "check: after a pause the status line counts the findings" 2 "2 Funde (F7)"
+see "check: F7 on a style finding names the rule" 3 "Stil: Zwischen die Teile einer Abkürzung gehört ein Leerzeichen"
+see "check: ... and offers its replacement" 3 "r  Regel anwenden: „z.B.“ wird zu „z. B.“"
+see "check: r applies the rule" 4 "Das gilt z. B. für die Wasserstofflotte."
+see "check: one finding is left" 4 "1 Fund (F7)"
+see "check: F7 goes on to the misspelt word" 5 "Rechtschreibung: „Wasserstofflotte“ ist unbekannt"
+see "check: the menu offers to ignore it" 5 "i  Ignorieren (bis antwort geschlossen wird)"
+see "check: i ignores it: no findings left" 6 "keine Funde"
+eq "check: ignoring commits nothing, the save holds the applied rule" "$(subject)" \
+	"Antwort zu Frage 1 überarbeitet"
+check "check: the saved text has „z. B.“ and the ignored word" \
+	sh -c "git show HEAD:anfragen/$SLUG/anfrage.txt | grep -qF 'Das gilt z. B. für die Wasserstofflotte.'"
+check "check: ignoring does not touch the workspace's word list" \
+	sh -c "! git show HEAD:dict/woerter.txt 2>/dev/null | grep -q Wasserstofflotte"
+cd "$T/ws" || exit 2
 
 # --- the overview and a new inquiry ------------------------------------------------------------
 "$ANTWORT" init "$T/ov" >/dev/null 2>&1

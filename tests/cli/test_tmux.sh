@@ -115,10 +115,11 @@ until_screen() {
 has() { grep -qF -- "$1" "$T/screen"; }
 hasnt() { ! grep -qF -- "$1" "$T/screen"; }
 has_re() { grep -qE -- "$1" "$T/screen"; }
-# The status line (the second last row) and the key line (the last).
-# Its items are matched one by one, since it shortens them to fit:
+# The status line (the rows above the key line that are not the editor's:
+# one, or two when its items do not fit in one) and the key line (the
+# last). Its items are matched one by one, since it shortens them to fit:
 # "Frage 2 von 4" or "Frage 2/4", "Version 1a2b3c4" or "1a2b3c4".
-status_line() { tail -n 2 "$T/screen" | head -n 1; }
+status_line() { head -n -1 "$T/screen" | tail -n 2 | grep -v '│' | tr '\n' ' '; }
 key_line() { tail -n 1 "$T/screen"; }
 # status_is ERE...: the status line matches every ERE.
 status_is() {
@@ -329,9 +330,9 @@ tm resize-window -t demo -x 60 -y 16
 check "resize: tmux made the window 60x16" \
 	test "$(pane demo '#{window_width}x#{window_height}')" = 60x16
 if until_screen demo fits_60x16; then
-	pass "resize: at 60x16 the status and key lines are the last two rows, within 60 columns"
+	pass "resize: at 60x16 the status (two rows here) and key lines are at the bottom, within 60 columns"
 else
-	missed "resize: at 60x16 the status and key lines are the last two rows, within 60 columns"
+	missed "resize: at 60x16 the status (two rows here) and key lines are at the bottom, within 60 columns"
 fi
 on_screen "resize: at 60x16 the title and the heading are still drawn" \
 	sh -c "head -n 1 '$T/screen' | grep -q '^ antwort · Fragestunde L7' && grep -q '│Zu den Fragen 1 bis 3: ─' '$T/screen'"
@@ -536,3 +537,56 @@ check "NO_COLOR: the title line is still marked (reverse video)" \
 	sh -c "tmux -S '$SOCK' capture-pane -e -p -t ohnefarbe | head -n 1 | grep -q '\[[0-9;]*7[;m]'"
 key ohnefarbe C-q
 wait_exit ohnefarbe
+
+# --- spelling and house style in the editor (issue 6) ------------------------------
+# The check opens at the first pause; misspelt words are underlined (in
+# red where there is colour), F7 goes to the next finding and offers the
+# dictionary's suggestions and "Zum Wörterbuch hinzufügen".
+start pruef "$WS" plain "$ANTWORT" edit
+see "check: the editor opens" pruef "Fragestunde L7"
+key pruef C-g
+typ pruef 4
+key pruef Enter
+key pruef C-End
+key pruef Enter
+typ pruef "Die Bürgerschft prüft das Wasserstoffkonzpet."
+see "check: the sentence is typed" pruef "Die Bürgerschft prüft das Wasserstoffkonzpet."
+see_status "check: after a pause the status line counts the two findings" pruef "$(item '2 Funde( \(F7\))?')"
+underlined() {
+	tm capture-pane -e -p -t pruef | grep -F 'Bürgerschft' |
+		grep -qE '\[([0-9;]*;)?4(;[0-9;]*)?m(.\[[0-9;]*m)*Bürgerschft'
+}
+if until_screen pruef underlined; then
+	pass "check: the misspelt word is underlined on the screen"
+else
+	fail "check: the misspelt word is underlined on the screen" "$(tm capture-pane -e -p -t pruef | grep -F Bürgerschft | cat -v)"
+fi
+key pruef C-Home
+key pruef F7
+see "check: F7 opens the menu for the first misspelt word" pruef "Rechtschreibung: „Bürgerschft“ ist unbekannt"
+see "check: the menu numbers the dictionary's suggestions" pruef "1  Bürgerschaft"
+typ pruef 1
+see "check: 1 puts the first suggestion in" pruef "Die Bürgerschaft prüft das Wasserstoffkonzpet."
+see_status "check: one finding is left" pruef "$(item '1 Fund( \(F7\))?')"
+key pruef F7
+see "check: F7 goes on to the next word" pruef "Rechtschreibung: „Wasserstoffkonzpet“ ist unbekannt"
+see "check: the menu offers the workspace dictionary" pruef "w  Zum Wörterbuch hinzufügen"
+typ pruef w
+see "check: w says where the word went" pruef "„Wasserstoffkonzpet“ steht jetzt im Wörterbuch des Arbeitsbereichs"
+check "check: adding the word is a commit of its own" \
+	test "$(git -C "$WS" log -1 --format=%s)" = "Wort „Wasserstoffkonzpet“ ins Wörterbuch aufgenommen"
+check "check: the commit holds the workspace's word list with the word" \
+	sh -c "git -C '$WS' show HEAD:dict/woerter.txt | grep -qx 'Wasserstoffkonzpet'"
+check "check: the word list commit touches nothing else" \
+	test "$(git -C "$WS" show --format= --name-only HEAD)" = "dict/woerter.txt"
+key pruef Right
+see_status "check: no findings are left" pruef "$(item 'keine Funde')"
+key pruef C-s
+see "check: saved" pruef "Gesichert als Version"
+check "check: the saved answer holds the corrected sentence" \
+	sh -c "git -C '$WS' show 'HEAD:$DOC' | grep -qF 'Die Bürgerschaft prüft das Wasserstoffkonzpet.'"
+check "check: the answer's commit comes after the word list's" \
+	test "$(git -C "$WS" log -2 --format=%s | tail -n 1)" = "Wort „Wasserstoffkonzpet“ ins Wörterbuch aufgenommen"
+key pruef C-q
+wait_exit pruef
+check "check: the editor ends normally" test "$(exit_status pruef)" = 0

@@ -58,6 +58,8 @@ void test_script(void);
 void test_tokens(void);
 void test_spell(void);
 void test_style(void);
+void test_check(void);
+void test_findings(void);
 
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);

@@ -69,5 +69,7 @@ int main(void)
 	test_spell();
 	test_style();
 	test_script();
+	test_check();
+	test_findings();
 	return harness_failed ? 1 : 0;
 }

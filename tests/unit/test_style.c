@@ -218,11 +218,11 @@ static void shipped_rules(void)
 
 	/* Numbers and units */
 	fires("Es kostet 48 € und 2,4 Mio. EUR, also 5€.",
-	      "[8 €→8 Euro] [Mio. EUR→Mio. Euro] [5€→5 Euro]",
+	      "[ €→\u00a0Euro] [ EUR→\u00a0Euro] [€→\u00a0Euro]",
 	      "style: »Euro« written out after an amount");
 	silent("Es kostet 48 Euro und 2,4 Mio. Euro; der Euro, die EUR-Lex.",
 	       "style: »Euro« written out");
-	fires("rund 70% der Kinder", "[0%→0 %]", "style: a space before »%«");
+	fires("rund 70% der Kinder", "[%→\u00a0%]", "style: a space before »%« (a no-break one, only the sign hit)");
 	silent("rund 70 % der Kinder, 70 Prozent, eine 70%ige Quote",
 	       "style: »70 %« and »70%ige« are right");
 

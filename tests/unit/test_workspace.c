@@ -171,6 +171,32 @@ void test_workspace(void)
 	CHECK(ws_save(ws, "../../etc", &d, NULL, &s, &err) == AW_ENOINQ,
 	      "workspace: a slug that leaves anfragen/ is refused");
 
+	/* The workspace's word list, grown from the editor. */
+	char words[4300];
+	snprintf(words, sizeof words, "%s/%s", wsdir, WS_WORDS);
+	CHECK(ws_add_word(ws, "Wasserstoffkonzpet", &s, &err) == 0 && s.committed,
+	      "words: adding a word commits");
+	CHECK_STR(s.subject, "Wort „Wasserstoffkonzpet“ ins Wörterbuch aufgenommen",
+	          "words: the commit says which word");
+	char *list = harness_slurp(words, NULL);
+	CHECK(list && strstr(list, "\nWasserstoffkonzpet\n") && list[0] == '#',
+	      "words: the list is made with its header and has the word on a line of its own");
+	free(list);
+	CHECK(ws_add_word(ws, "Wasserstoffkonzpet", &s, &err) == 0 && !s.committed,
+	      "words: a word already listed commits nothing");
+	f = fopen(words, "a");
+	fputs("Handwort", f); /* a hand edit, without a final newline */
+	fclose(f);
+	CHECK(ws_add_word(ws, "Zweitwort", &s, &err) == 0 && s.committed,
+	      "words: a second word commits");
+	list = harness_slurp(words, NULL);
+	CHECK(list && strstr(list, "\nHandwort\nZweitwort\n"),
+	      "words: a hand edit of the list is kept, and the new word goes on a line of its own");
+	free(list);
+	CHECK(ws_add_word(ws, "zwei Wörter", &s, &err) == AW_EBADWORD,
+	      "words: an entry with a blank is refused");
+	CHECK(ws_add_word(ws, "", &s, &err) == AW_EBADWORD, "words: an empty entry is refused");
+
 	buf_free(&text);
 	ws_saved_free(&s);
 	inquiry_free(&q);
