@@ -31,6 +31,7 @@ extern const struct command cmd_diff;
 extern const struct command cmd_sync;
 extern const struct command cmd_edit;
 extern const struct command cmd_check;
+extern const struct command cmd_template;
 
 /* `antwort` alone inside a workspace: the overview. The exit status, or
  * -1 when the current folder is in no workspace. */

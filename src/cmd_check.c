@@ -88,24 +88,14 @@ static int blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* s[0..n) without the blanks around it. */
-static void trim(const char **s, size_t *n)
-{
-	while (*n && blank(**s)) {
-		(*s)++;
-		(*n)--;
-	}
-	while (*n && blank((*s)[*n - 1]))
-		(*n)--;
-}
 
 /* 1 when line i, without the blanks around it, is want (likewise). */
 static int line_is(const char *text, const struct lines *l, size_t i, const char *want)
 {
 	const char *s = text + l->start[i];
 	size_t n = l->end[i] - l->start[i], wn = want ? strlen(want) : 0;
-	trim(&s, &n);
-	trim(&want, &wn);
+	utf8_trim_blanks(&s, &n);
+	utf8_trim_blanks(&want, &wn);
 	return want && wn && n == wn && !memcmp(s, want, n);
 }
 
@@ -129,7 +119,7 @@ static size_t after_heading(const char *text, const struct lines *l, size_t i,
 	for (size_t a = 0; a < q->nanswers; a++) {
 		const char *h = q->answers[a].heading;
 		size_t hn = h ? strlen(h) : 0;
-		trim(&h, &hn);
+		utf8_trim_blanks(&h, &hn);
 		if (hn && hn <= e - s && !memcmp(text + s, h, hn)) {
 			s += hn;
 			while (s < e && blank(text[s]))

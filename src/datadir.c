@@ -1,4 +1,5 @@
-/* datadir.c: finding stil.regeln and dict/woerter.txt (see datadir.h). */
+/* datadir.c: finding stil.regeln, dict/woerter.txt and templates/ (see
+ * datadir.h). */
 #include "datadir.h"
 #include "error.h"
 
@@ -36,14 +37,15 @@ static int is_source(const char *dir)
 	return has(dir, "share/stil.regeln") && has(dir, "dict/woerter.txt");
 }
 
-/* Sets both paths for the folder dir, laid out as installed or as a
+/* Sets the paths for the folder dir, laid out as installed or as a
  * source tree. */
 static int set(struct datadir *d, enum datadir_from from, const char *dir, int source)
 {
-	d->rules.len = d->words.len = 0;
+	d->rules.len = d->words.len = d->templates.len = 0;
 	d->from = from;
 	if (buf_printf(&d->rules, "%s/%s", dir, source ? "share/stil.regeln" : "stil.regeln") ||
-	    buf_printf(&d->words, "%s/dict/woerter.txt", dir))
+	    buf_printf(&d->words, "%s/dict/woerter.txt", dir) ||
+	    buf_printf(&d->templates, "%s/templates", dir))
 		return AW_ENOMEM;
 	return 0;
 }
@@ -122,11 +124,13 @@ int datadir_find(struct datadir *d)
 none:
 	if (rc == 0) {
 		d->from = DATADIR_NONE;
-		d->rules.len = d->words.len = 0;
+		d->rules.len = d->words.len = d->templates.len = 0;
 		if (d->rules.s)
 			d->rules.s[0] = '\0';
 		if (d->words.s)
 			d->words.s[0] = '\0';
+		if (d->templates.s)
+			d->templates.s[0] = '\0';
 	}
 out:
 	buf_free(&dir);
@@ -138,5 +142,6 @@ void datadir_free(struct datadir *d)
 {
 	buf_free(&d->rules);
 	buf_free(&d->words);
+	buf_free(&d->templates);
 	d->from = DATADIR_NONE;
 }

@@ -1,10 +1,12 @@
 /* datadir.h: where antwort's own data is: the house style rules
- * (stil.regeln) and the project's word list (dict/woerter.txt).
+ * (stil.regeln), the project's word list (dict/woerter.txt) and the
+ * example templates (templates/, template.h).
  *
  * Looked for in this order, the first that applies wins:
  *   1. $ANTWORT_DATA, when set and not empty: a folder laid out as
- *      installed (stil.regeln, dict/woerter.txt) or a source tree
- *      (share/stil.regeln, dict/woerter.txt); taken even when the files
+ *      installed (stil.regeln, dict/woerter.txt, templates/) or a source
+ *      tree (share/stil.regeln, dict/woerter.txt, templates/); taken even
+ *      when the files
  *      are missing, so that a test can switch the data off;
  *   2. the installed folder compiled in (ANTWORT_DATADIR, the Makefile's
  *      $(DATADIR)), when it has stil.regeln;
@@ -15,7 +17,9 @@
  *      folders higher, the first that holds share/stil.regeln and
  *      dict/woerter.txt.
  *
- * struct datadir owns its two paths; datadir_free() releases them. */
+ * The templates folder is <folder>/templates in both layouts.
+ *
+ * struct datadir owns its three paths; datadir_free() releases them. */
 #ifndef ANTWORT_DATADIR_H
 #define ANTWORT_DATADIR_H
 
@@ -32,9 +36,11 @@ struct datadir {
 	enum datadir_from from;
 	struct buf rules;   /* the rules file's path ("" when none) */
 	struct buf words;   /* the project word list's path ("" when none) */
+	struct buf templates; /* the example templates' folder ("" when none);
+	                       * it need not exist */
 };
 
-#define DATADIR_INIT {DATADIR_NONE, BUF_INIT, BUF_INIT}
+#define DATADIR_INIT {DATADIR_NONE, BUF_INIT, BUF_INIT, BUF_INIT}
 
 /* Fills d (initialised with DATADIR_INIT, or used before) as above. The
  * files need not exist when d->from is DATADIR_ENV. 0 or AW_ENOMEM. */

@@ -80,6 +80,10 @@
 	X(AW_EBADWORD, -63, "„{detail}“ lässt sich nicht ins Wörterbuch aufnehmen: ein Eintrag ist ein einzelnes Wort ohne Leerzeichen.") \
 	X(AW_ENODATA, -80, "Die Hausregeln und die Wortliste von antwort fehlen ({datei}); geprüft wird nur mit dem Wörterbuch – installieren Sie antwort mit „make install“ oder setzen Sie ANTWORT_DATA auf den Ordner mit „stil.regeln“ und „dict/woerter.txt“.") \
 	X(AW_ENOSENATE, -81, "{datei} enthält noch keinen Text des Senats (die Zeile „Der Senat beantwortet …“ fehlt), geprüft wurde nichts; „antwort check --alles {datei}“ prüft die ganze Datei.") \
+	X(AW_EEXISTS, -64, "{datei} gibt es schon; wählen Sie einen anderen Namen – überschrieben wurde nichts.") \
+	X(AW_ENOTEMPLATE, -90, "Einen Textbaustein „{detail}“ gibt es nicht; „antwort template list“ zeigt alle mit ihrem Namen.") \
+	X(AW_ETEMPLATEAMBIG, -91, "„{detail}“ passt zu mehreren Textbausteinen ({datei}); geben Sie mehr vom Namen an.") \
+	X(AW_ETEMPLATE, -92, "{datei} ist kein brauchbarer Textbaustein: {detail}") \
 	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
 	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 

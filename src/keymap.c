@@ -26,6 +26,7 @@ static const struct {
 	{"BTab", CMD_PREV_PANE}, {"^X", CMD_CUT}, {"^C", CMD_COPY}, {"^V", CMD_PASTE},
 	{"M-z", CMD_JOIN_ANSWERS}, {"M-t", CMD_SPLIT_ANSWER}, {"^Q", CMD_QUIT},
 	{"M-v", CMD_MERGE_QUESTIONS}, {"M-s", CMD_SPLIT_QUESTION}, {"F2", CMD_HEADER}, {"F7", CMD_CHECK_NEXT},
+	{"F4", CMD_TEMPLATE}, {"S-F4", CMD_TEMPLATE_SAVE},
 	{"^N", CMD_NEW_INQUIRY}, {"Esc", CMD_CANCEL}, {"^A", CMD_SELECT_ALL},
 	{"Left", CMD_LEFT}, {"Right", CMD_RIGHT}, {"Up", CMD_UP}, {"Down", CMD_DOWN},
 	{"C-Left", CMD_WORD_LEFT}, {"C-Right", CMD_WORD_RIGHT}, {"Home", CMD_LINE_START},

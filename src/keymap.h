@@ -43,6 +43,8 @@
 	X(CMD_MERGE_QUESTIONS, "fragen_verbinden", NULL, "verbindet die Frage mit der nächsten, wenn der Import sie fälschlich getrennt hat") \
 	X(CMD_SPLIT_QUESTION, "frage_teilen", NULL, "teilt die Frage am Cursor im Fragentext in zwei Fragen") \
 	X(CMD_CHECK_NEXT, "prüfen", "Prüfen", "springt zum nächsten Rechtschreib- oder Stilfund und bietet Vorschläge an") \
+	X(CMD_TEMPLATE, "textbaustein", "Baustein", "fügt einen Textbaustein der Ressorts ein (Suche, Vorschau, Platzhalter)") \
+	X(CMD_TEMPLATE_SAVE, "als_textbaustein", NULL, "sichert den markierten Text als neuen Textbaustein im Arbeitsbereich") \
 	X(CMD_HEADER, "kopfdaten", "Kopfdaten", "ändert Nummer, Titel, Fragesteller und Sitzungsdatum") \
 	X(CMD_NEW_INQUIRY, "neue_anfrage", "Neue Anfrage", "nimmt eine neue Anfrage aus eingefügtem Text oder einer Datei auf (in der Übersicht)") \
 	X(CMD_CANCEL, "abbrechen", NULL, "bricht eine Eingabe ab oder hebt die Markierung auf") \

@@ -17,6 +17,7 @@ static const struct command *const commands[] = {
 	&cmd_parse,
 	&cmd_export,
 	&cmd_check,
+	&cmd_template,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)

@@ -140,3 +140,13 @@ int utf8_class(unsigned cp)
 		return UTF8_PUNCT;                 /* CJK and fullwidth punctuation, U+FFFD, emoji */
 	return UTF8_WORD;
 }
+
+void utf8_trim_blanks(const char **s, size_t *n)
+{
+	while (*n && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*n)--;
+	}
+	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}

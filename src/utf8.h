@@ -23,4 +23,8 @@ size_t utf8_decode(const char *s, size_t n, unsigned *cp);
 enum { UTF8_WORD = 1, UTF8_SPACE, UTF8_PUNCT };
 int utf8_class(unsigned cp);
 
+/* Narrows s[0..*n) to leave out the blanks (spaces and tabs) around it:
+ * header values, list lines and the like. */
+void utf8_trim_blanks(const char **s, size_t *n);
+
 #endif

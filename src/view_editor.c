@@ -22,6 +22,7 @@
 #include "summary.h"
 #include "utf8.h"
 #include "view_help.h"
+#include "view_template.h"
 #include "workspace.h"
 #include "worddiff.h"
 #include "wrap.h"
@@ -60,6 +61,7 @@ struct editor {
 	struct search *find;
 	char *needle;
 	char *clip;                 /* the last text cut or copied */
+	struct buf trailers;        /* "Textbaustein: …" lines for the next save */
 	size_t hit_slot, hit_start, hit_end;
 	int hit_on;
 
@@ -569,7 +571,7 @@ static void draw_status(struct editor *ed)
 }
 
 static const enum keymap_cmd editor_keys[] = {
-	CMD_HELP, CMD_SAVE, CMD_QUIT, CMD_CHECK_NEXT, CMD_FIND, CMD_REPLACE, CMD_GOTO_QUESTION, CMD_UNDO,
+	CMD_HELP, CMD_SAVE, CMD_QUIT, CMD_TEMPLATE, CMD_CHECK_NEXT, CMD_FIND, CMD_REPLACE, CMD_GOTO_QUESTION, CMD_UNDO,
 	CMD_NEXT_PANE, CMD_HEADER, CMD_NEXT_QUESTION, CMD_CUT, CMD_COPY, CMD_PASTE,
 };
 
@@ -749,7 +751,7 @@ static int save(struct editor *ed)
 		buf_free(&mine);
 		return rc;
 	}
-	rc = ws_save(ed->a->ws, ed->slug, &doc, ed->base, &saved, &err);
+	rc = ws_save_trailers(ed->a->ws, ed->slug, &doc, ed->base, ed->trailers.s, &saved, &err);
 	inquiry_free(&doc);
 	if (rc) {
 		app_error(ed->a, &err);
@@ -759,6 +761,9 @@ static int save(struct editor *ed)
 	memcpy(ed->base, saved.id, sizeof ed->base);
 	if (saved.committed)
 		memcpy(ed->shown, saved.id, sizeof ed->shown);
+	ed->trailers.len = 0;
+	if (ed->trailers.s)
+		ed->trailers.s[0] = '\0';
 	session_saved(ed->s);
 	recovery_remove(ed->a->ws, ed->slug, &err);
 	ed->recovered = ed->edits;
@@ -1534,6 +1539,46 @@ static void h_check_next(struct editor *ed, int arg)
 		fix_style(ed, b, &f);
 }
 
+/* F4: a template into the answer at the cursor, its name kept for the
+ * next save's commit message. */
+static void h_template(struct editor *ed, int arg)
+{
+	(void)arg;
+	if (ed->focus == FOCUS_QUESTION || !editable(ed))
+		return;
+	int question = is_question(ed, ed->row) ?
+	               session_inquiry(ed->s)->questions[ed->row - ROW_FIRST_QUESTION].number : 0;
+	struct buf text = BUF_INIT, trailer = BUF_INIT;
+	if (template_pick(ed->a, session_inquiry(ed->s), question, &text, &trailer)) {
+		ed->focus = FOCUS_ANSWER;
+		editbuf_insert(current(ed), text.s ? text.s : "", text.len, 1);
+		changed(ed);
+		if (!ed->trailers.s || !strstr(ed->trailers.s, trailer.s))
+			buf_printf(&ed->trailers, "%s\n", trailer.s);
+	}
+	buf_free(&text);
+	buf_free(&trailer);
+}
+
+/* Shift-F4: the marked text as a new template of the workspace. */
+static void h_template_save(struct editor *ed, int arg)
+{
+	(void)arg;
+	struct editbuf *b = ed->focus == FOCUS_QUESTION ? ed->qtext : current(ed);
+	size_t a, e;
+	if (!editbuf_has_selection(b)) {
+		app_note(ed->a, "Markieren Sie zuerst den Text, der ein Textbaustein werden soll "
+		         "(Umschalt und Pfeiltasten).");
+		return;
+	}
+	editbuf_selection(b, &a, &e);
+	/* The answer stays as it is: the template is a copy. */
+	char *text = strndup(editbuf_text(b) + a, e - a);
+	if (text)
+		template_save_text(ed->a, text);
+	free(text);
+}
+
 static void h_overview_only(struct editor *ed, int arg)
 {
 	(void)arg;
@@ -1555,7 +1600,8 @@ static const struct {
 	{CMD_JOIN_ANSWERS, h_structure, 0}, {CMD_SPLIT_ANSWER, h_structure, 1},
 	{CMD_MERGE_QUESTIONS, h_structure, 2}, {CMD_SPLIT_QUESTION, h_structure, 3},
 	{CMD_HEADER, h_header, 0}, {CMD_NEW_INQUIRY, h_overview_only, 0},
-	{CMD_CHECK_NEXT, h_check_next, 0},
+	{CMD_CHECK_NEXT, h_check_next, 0}, {CMD_TEMPLATE, h_template, 0},
+	{CMD_TEMPLATE_SAVE, h_template_save, 0},
 	{CMD_CUT, h_clip, 0}, {CMD_COPY, h_clip, 1}, {CMD_PASTE, h_clip, 2},
 	{CMD_CANCEL, h_cancel, 0}, {CMD_SELECT_ALL, h_select_all, 0},
 	{CMD_LEFT, h_move, EB_CHAR_LEFT}, {CMD_RIGHT, h_move, EB_CHAR_RIGHT},
@@ -1689,6 +1735,7 @@ enum editor_exit editor_run(struct app *a, const char *slug)
 	free(ed.needle);
 	free(ed.clip);
 	free(ed.counts);
+	buf_free(&ed.trailers);
 	findings_free(ed.fc);
 	checker_close(ed.chk);
 	wrap_free(&ed.aw);

@@ -89,6 +89,37 @@ int ws_import(struct workspace *ws, const struct inquiry *q, char slug[SLUG_MAX 
 int ws_save(struct workspace *ws, const char *slug, const struct inquiry *doc,
             const char *base, struct ws_saved *saved, struct aw_error *err);
 
+/* ws_save() with more trailer lines for the commit message, each ending
+ * in '\n' ("Textbaustein: inneres/keine-erkenntnisse, Stand 15.01.2026\n"):
+ * they go under the "Antworten:" trailer, for ws_trailer_uses(). */
+int ws_save_trailers(struct workspace *ws, const char *slug, const struct inquiry *doc,
+                     const char *base, const char *trailers, struct ws_saved *saved,
+                     struct aw_error *err);
+
+/* One commit that carries a trailer line "KEY: VALUE". */
+struct ws_trailer_use {
+	char id[WS_ID_LEN + 1];
+	long long time;
+	int tz;
+	char author[128];
+	char subject[256];
+	char slug[SLUG_MAX + 1];          /* the inquiry it changed, or empty */
+	char value[256];                  /* the trailer's value */
+};
+
+/* The commits on the current branch, newest first, whose message has a
+ * trailer line "key: VALUE" with VALUE starting with value_prefix
+ * followed by the end, a comma or a blank (so "inneres/x" does not find
+ * "inneres/xy"). *out is a new array (free()). */
+int ws_trailer_uses(struct workspace *ws, const char *key, const char *value_prefix,
+                    struct ws_trailer_use **out, size_t *n, struct aw_error *err);
+
+/* Writes a new file at rel (from the top folder; its folders are made)
+ * with data[0..len) and commits it with message. AW_EEXISTS when the
+ * file is there already: nothing is overwritten. */
+int ws_add_file(struct workspace *ws, const char *rel, const char *data, size_t len,
+                const char *message, struct ws_saved *saved, struct aw_error *err);
+
 /* Commits what is in anfragen/<slug>/anfrage.txt now, as someone wrote it
  * with another editor: the bytes as they are, once they read as an
  * inquiry (else AW_EDOC / AW_EUTF8 with file and line, nothing committed). */

@@ -325,6 +325,13 @@ static int check_disk(struct workspace *ws, const char *rel, const char *slug,
 int ws_save(struct workspace *ws, const char *slug, const struct inquiry *doc,
             const char *base, struct ws_saved *saved, struct aw_error *err)
 {
+	return ws_save_trailers(ws, slug, doc, base, NULL, saved, err);
+}
+
+int ws_save_trailers(struct workspace *ws, const char *slug, const struct inquiry *doc,
+                     const char *base, const char *trailers, struct ws_saved *saved,
+                     struct aw_error *err)
+{
 	char rel[WS_PATH_MAX];
 	struct buf text = BUF_INIT, old_text = BUF_INIT, msg = BUF_INIT;
 	struct inquiry old;
@@ -340,7 +347,8 @@ int ws_save(struct workspace *ws, const char *slug, const struct inquiry *doc,
 	if ((rc = resolve_commit(ws, base, slug, &c, err)) ||
 	    (rc = version_at(ws, c, rel, &blob, &old_text, &old, err)))
 		goto out;
-	if (writer_write(doc, &text) || describe(&old, doc, &msg)) {
+	if (writer_write(doc, &text) || describe(&old, doc, &msg) ||
+	    (trailers && *trailers && buf_adds(&msg, trailers))) {
 		rc = aw_fail(err, AW_ENOMEM, rel, "");
 		goto out;
 	}

@@ -315,8 +315,9 @@ static const char dict_readme[] =
 	"\n"
 	"Wörter, die die Rechtschreibprüfung von antwort kennen soll, obwohl sie\n"
 	"im allgemeinen deutschen Wörterbuch fehlen: Namen, Abkürzungen,\n"
-	"Fachbegriffe. Eine Datei `dict/team.dic`, ein Wort je Zeile. Über Git\n"
-	"teilen alle im Team dieselbe Liste.\n";
+	"Fachbegriffe. Die Datei `dict/woerter.txt` hat ein Wort je Zeile; der\n"
+	"Editor nimmt dort Wörter auf, wenn jemand bei F7 „Zum Wörterbuch\n"
+	"hinzufügen“ wählt. Über Git teilen alle im Team dieselbe Liste.\n";
 
 int ws_init(const char *dir, struct aw_error *err)
 {

@@ -1,5 +1,6 @@
-/* ws_words.c: the workspace's word list, grown from the editor's
- * "Zum Wörterbuch hinzufügen" one commit per word. */
+/* ws_words.c: the workspace's own files grown from the editor: the word
+ * list ("Zum Wörterbuch hinzufügen", one commit per word) and new files
+ * such as a template saved from a selection. */
 #include "ws_internal.h"
 #include "fileio.h"
 #include "utf8.h"
@@ -7,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char header[] =
@@ -115,6 +117,53 @@ int ws_add_word(struct workspace *ws, const char *word, struct ws_saved *saved,
 		git_commit_free(tip);
 		buf_free(&text);
 		return rc;
+	}
+	return rc;
+}
+
+/* Makes the folders of path below the top folder (root ends in '/'). */
+static int make_folders(const char *root, const char *path, struct aw_error *err)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	for (char *p = dir + strlen(root); (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		if (mkdir(dir, 0777) && errno != EEXIST)
+			return aw_fail(err, AW_EWRITE, dir, aw_strerror(errno));
+		*p = '/';
+	}
+	return 0;
+}
+
+int ws_add_file(struct workspace *ws, const char *rel, const char *data, size_t len,
+                const char *message, struct ws_saved *saved, struct aw_error *err)
+{
+	strlist_free(&saved->conflicts);
+	memset(saved, 0, sizeof *saved);
+	char path[4096];
+	snprintf(path, sizeof path, "%s%s", ws->root, rel);
+	if (strstr(rel, "..") || rel[0] == '/')
+		return aw_fail(err, AW_EINTERNAL, rel, "Pfad außerhalb des Arbeitsbereichs");
+	if (access(path, F_OK) == 0)
+		return aw_fail(err, AW_EEXISTS, rel, "");
+	int rc = ws_writable(ws, err);
+	if (!rc)
+		rc = make_folders(ws->root, path, err);
+	if (rc)
+		return rc;
+	/* The zero id as the expected blob: the commit is refused when
+	 * someone else added the same file meanwhile. */
+	git_oid none, out, raced;
+	memset(&none, 0, sizeof none);
+	struct ws_file f = {rel, data, len};
+	rc = ws_commit(ws, &f, 1, 0, &none, message, &out, &saved->committed, &raced,
+	               saved->warning, sizeof saved->warning, err);
+	if (rc == WS_RACED)
+		return aw_fail(err, AW_EEXISTS, rel, "");
+	if (!rc) {
+		git_oid_tostr(saved->id, sizeof saved->id, &out);
+		snprintf(saved->subject, sizeof saved->subject, "%.*s",
+		         (int)strcspn(message, "\n"), message);
 	}
 	return rc;
 }

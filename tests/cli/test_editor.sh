@@ -109,12 +109,12 @@ see "screen: the answer's heading" 1 "│Zu Frage 1: ───"
 see "screen: the answer's text" 1 "│Die Bremer Straßenbahn AG setzt seit Dezember 2023 zwölf"
 eq "screen: the status line at 80 columns: number, question, words, speaking time, state, version, in short forms" \
 	"$(statusline 1)" " L7 · Frage 1/4 · 59 Wörter · Redezeit 0:33 (110/Min.) · gesichert · $(short)"
-eq "screen: the key line" "$(keyline 1)" "F1 Hilfe  ^S Sichern  ^Q Beenden  F7 Prüfen  ^F Suchen  ^R Ersetzen  ^G Gehe zu"
+eq "screen: the key line" "$(keyline 1)" "F1 Hilfe  ^S Sichern  ^Q Beenden  F4 Baustein  F7 Prüfen  ^F Suchen  ^R Ersetzen"
 
 SCREEN=100x24; edit edit "$SLUG"; SCREEN=
 eq "screen: at 100 columns the status line has the long forms" "$(statusline 1)" \
 	" L7 · Frage 1 von 4 · 59 Wörter · Redezeit 0:33 bei 110 Wörtern/Min. · gesichert · Version $(short)"
-see "screen: at 100 columns the key line names more keys" 1 "^R Ersetzen  ^G Gehe zu  ^Z Rückgängig"
+see "screen: at 100 columns the key line names more keys" 1 "F7 Prüfen  ^F Suchen  ^R Ersetzen  ^G Gehe zu"
 see "screen: at 100 columns the list is wider" 1 "✓ 1 Wie viele Busse mit Brenns│"
 
 # sprechtempo in antwort.conf sets the words per minute (committed with git,
@@ -715,7 +715,7 @@ eq "resize: 60x16: the status line takes two rows, nothing left out (2)" "$(sed 
 	" gesichert · $(short)"
 check "resize: what was typed while the window was too small went nowhere" \
 	sh -c "! sed -n '13,52p' '$T/out' | grep -q 'Satz.X'"
-eq "resize: 60x16: the key line" "$(sed -n 28p "$T/out")" "F1 Hilfe  ^S Sichern  ^Q Beenden  F7 Prüfen  ^F Suchen"
+eq "resize: 60x16: the key line" "$(sed -n 28p "$T/out")" "F1 Hilfe  ^S Sichern  ^Q Beenden  F4 Baustein  F7 Prüfen"
 eq "resize: back to 80x24, the status line with the speaking time" "$(sed -n 51p "$T/out")" \
 	" L7 · Frage 1/4 · 69 Wörter · Redezeit 0:36 (118/Min.) · gesichert · $(short)"
 eq "resize: 12 + 16 + 24 rows were printed" "$(wc -l <"$T/out")" 52
@@ -754,7 +754,7 @@ eq "help: F1 shows the help screen" "$(row 1 1)" " Hilfe – alle Tasten"
 seere "help: lists ^S with its sentence and command name" 1 '^\^S +sichert die Anfrage als neue Version \(sichern\)$'
 seere "help: lists ^Z" 1 '^\^Z +nimmt die letzte Änderung zurück \(rückgängig\)$'
 see "help: names the key file" 1 "Datei ~/.config/antwort/tasten"
-eq "help: Esc returns to the editor" "$(keyline 2)" "F1 Hilfe  ^S Sichern  ^Q Beenden  F7 Prüfen  ^F Suchen  ^R Ersetzen  ^G Gehe zu"
+eq "help: Esc returns to the editor" "$(keyline 2)" "F1 Hilfe  ^S Sichern  ^Q Beenden  F4 Baustein  F7 Prüfen  ^F Suchen  ^R Ersetzen"
 
 # --- spelling and house style: marks counted, F7 menu, rule applied, ignored ----------
 # A workspace of its own, so that only the typed sentence has findings.

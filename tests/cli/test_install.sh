@@ -31,6 +31,16 @@ if [ -r "${ANTWORT_DICT:-/usr/share/hunspell/de_DE}.dic" ]; then
 else
 	skip "install: the installed binary applies house style rules" "kein deutsches Wörterbuch"
 fi
+# The example templates are installed and found beside the binary.
+check "install: the example templates in share/antwort/templates" \
+	sh -c "[ \$(find '$D/opt/aw/share/antwort/templates' -name '*.txt' | wc -l) -ge 12 ]"
+if [ -e /usr/local/share/antwort/stil.regeln ]; then
+	skip "install: the installed binary lists the installed templates" "antwort ist unter /usr/local installiert"
+else
+	(cd "$T" && "$D/opt/aw/bin/antwort" template show keine-erkenntnisse >"$T/out" 2>"$T/err")
+	check "install: the installed binary reads the installed templates" \
+		grep -qx "Datei:           $D/opt/aw/bin/../share/antwort/templates/inneres/keine-erkenntnisse.txt" "$T/out"
+fi
 check "install: nothing written outside DESTDIR" test ! -e /opt/aw/bin/antwort
 make --no-print-directory -s uninstall DESTDIR="$D" PREFIX=/opt/aw >"$T/out" 2>&1
 check "uninstall: removes every installed file" sh -c "[ -z \"\$(find '$D' -type f)\" ]"

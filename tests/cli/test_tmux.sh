@@ -590,3 +590,86 @@ check "check: the answer's commit comes after the word list's" \
 key pruef C-q
 wait_exit pruef
 check "check: the editor ends normally" test "$(exit_status pruef)" = 0
+
+# --- templates in the editor (issue 7) ---------------------------------------------
+# Two templates of the workspace's own, committed as a department would:
+# one current with a free placeholder, one stale. F4 opens the picker,
+# typing filters, Enter asks for the placeholder and inserts; the save's
+# commit names the template in a trailer. Shift-F4 saves a marked text as
+# a new template, committed.
+mkdir -p "$WS/templates/test"
+cat >"$WS/templates/test/pruefauftrag.txt" <<'TPL'
+Ressort: Test
+Titel: Prüfauftrag mit Frist
+Schlagworte: Prüfung, Frist
+Stand: 01.11.2026
+
+Der Senat hat die zuständige Stelle beauftragt, die Frage {{frage}} der Anfrage {{nummer}} bis zum {{frist}} zu prüfen.
+TPL
+cat >"$WS/templates/test/altlast.txt" <<'TPL'
+Ressort: Test
+Titel: Veraltete Altlastposition
+Schlagworte: Altlast
+Stand: 01.01.2024
+
+Zur Altlastenfrage liegen dem Senat keine neuen Erkenntnisse vor.
+TPL
+git -C "$WS" add templates >/dev/null 2>&1
+git -C "$WS" commit -q -m "Textbausteine des Tests" >/dev/null 2>&1
+start baustein "$WS" plain "$ANTWORT" edit
+see "template: the editor opens" baustein "Fragestunde L7"
+key baustein C-g
+typ baustein 3
+key baustein Enter
+key baustein C-End
+key baustein Enter
+key baustein F4
+see "template: F4 opens the picker" baustein "Textbaustein einfügen"
+typ baustein "prüfauftrag"
+see "template: typing filters to the template" baustein "Prüfauftrag mit Frist"
+see "template: the preview fills in the built-ins (frage, nummer)" baustein "die Frage 3 der Anfrage L7 bis"
+see "template: the preview keeps the free placeholder" baustein "zum {{frist}} zu prüfen."
+key baustein Enter
+see "template: Enter asks for the free placeholder" baustein "Platzhalter {{frist}} (1 von 1):"
+typ baustein "31. März 2027"
+key baustein Enter
+see "template: the filled text is in the answer" baustein "3 der Anfrage L7 bis zum 31. März 2027 zu prüfen."
+key baustein C-s
+see "template: saved" baustein "Gesichert als Version"
+check "template: the commit holds the filled text" \
+	sh -c "git -C '$WS' show 'HEAD:$DOC' | grep -qF 'Der Senat hat die zuständige Stelle beauftragt, die Frage 3 der Anfrage L7 bis zum 31. März 2027 zu prüfen.'"
+check "template: the commit names the template and its Stand in a trailer" \
+	sh -c "git -C '$WS' log -1 --format=%B | grep -qx 'Textbaustein: test/pruefauftrag, Stand 01.11.2026'"
+key baustein F4
+see "template: the picker again" baustein "Textbaustein einfügen"
+typ baustein "altlast"
+see "template: a stale template is marked" baustein "veraltet"
+key baustein Enter
+see "template: inserting a stale one warns first" baustein "Veraltet (Stand älter als zwölf Monate) – trotzdem einfügen?"
+typ baustein n
+key baustein Escape
+see "template: n and Esc go back to the editor" baustein "F4 Baustein"
+# Mark the first screen row of the inserted sentence (Up, Home, Shift-End)
+# and save it as a template.
+key baustein Up
+key baustein Home
+key baustein S-End
+key baustein S-F4
+see "template: Shift-F4 asks for the Ressort" baustein "Neuer Textbaustein – Ressort"
+typ baustein "Test"
+key baustein Enter
+typ baustein "Fristauftrag aus dem Editor"
+key baustein Enter
+typ baustein "Frist"
+key baustein Enter
+see "template: the new template is saved and named" baustein "Textbaustein gesichert als templates/test/"
+check "template: the new template is a commit of its own" \
+	test "$(git -C "$WS" log -1 --format=%s)" = "Textbaustein „Fristauftrag aus dem Editor“ angelegt (test/fristauftrag-editor)"
+check "template: the new file has the header and the marked text" \
+	sh -c "git -C '$WS' show HEAD:templates/test/fristauftrag-editor.txt | grep -qx 'Titel: Fristauftrag aus dem Editor' &&
+	       git -C '$WS' show HEAD:templates/test/fristauftrag-editor.txt | grep -qx 'Der Senat hat die zuständige Stelle beauftragt, die Frage'"
+check "template: antwort template used lists the answer that used it" \
+	sh -c "cd '$WS' && '$ANTWORT' template used test/pruefauftrag | grep -qF '$SLUG'"
+key baustein C-q
+wait_exit baustein
+check "template: the editor ends normally" test "$(exit_status baustein)" = 0

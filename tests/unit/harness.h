@@ -60,6 +60,7 @@ void test_spell(void);
 void test_style(void);
 void test_check(void);
 void test_findings(void);
+void test_template(void);
 
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);

@@ -71,5 +71,6 @@ int main(void)
 	test_script();
 	test_check();
 	test_findings();
+	test_template();
 	return harness_failed ? 1 : 0;
 }

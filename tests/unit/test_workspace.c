@@ -197,6 +197,33 @@ void test_workspace(void)
 	      "words: an entry with a blank is refused");
 	CHECK(ws_add_word(ws, "", &s, &err) == AW_EBADWORD, "words: an empty entry is refused");
 
+	/* Trailers of inserted templates, and finding them again. */
+	struct inquiry t;
+	inquiry_init(&t);
+	read_text(doc_text, &t);
+	set_answer(&t, 1, "Dem Senat liegen keine Erkenntnisse vor.");
+	ws_save_file(ws, slug, &s, &err); /* what the test above left on disk, taken in */
+	CHECK(ws_save_trailers(ws, slug, &t, NULL,
+	                       "Textbaustein: inneres/keine-erkenntnisse, Stand 15.01.2026\n", &s,
+	                       &err) == 0 && s.committed, "trailers: a save with a template trailer");
+	struct ws_trailer_use *uses = NULL;
+	size_t nuses = 0;
+	CHECK(ws_trailer_uses(ws, "Textbaustein", "inneres/keine-erkenntnisse", &uses, &nuses, &err) == 0 &&
+	      nuses == 1 && !strcmp(uses[0].slug, slug) &&
+	      !strcmp(uses[0].value, "inneres/keine-erkenntnisse, Stand 15.01.2026") &&
+	      !strcmp(uses[0].id, s.id), "trailers: the use is found with its inquiry, value and commit");
+	free(uses);
+	CHECK(ws_trailer_uses(ws, "Textbaustein", "inneres/keine", &uses, &nuses, &err) == 0 &&
+	      nuses == 0, "trailers: a name is not found by a part of it");
+	free(uses);
+	inquiry_free(&t);
+	struct ws_saved fs = {0};
+	CHECK(ws_add_file(ws, "templates/test/neu.txt", "Ressort: Test\n", 14, "Neu\n", &fs, &err) == 0 &&
+	      fs.committed, "files: a new file is committed");
+	CHECK(ws_add_file(ws, "templates/test/neu.txt", "x", 1, "Neu\n", &fs, &err) == AW_EEXISTS,
+	      "files: an existing file is never overwritten");
+	ws_saved_free(&fs);
+
 	buf_free(&text);
 	ws_saved_free(&s);
 	inquiry_free(&q);
