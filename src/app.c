@@ -36,6 +36,13 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* For `make bench`: with ANTWORT_KEYTIMES=FILE (headless only) the time
+ * from handing out one key event to being asked for the next, which is
+ * the key's handling and the redraw after it, goes to FILE in
+ * microseconds, one line per key. */
+static FILE *keytimes;
+static double handed_out;
+
 /* The last time the idle callback ran or a key came; see app_next(). */
 static double last_idle, last_input;
 
@@ -128,6 +135,9 @@ int app_open(struct app *a, struct workspace *ws, const char *script_path, struc
 
 void app_close(struct app *a)
 {
+	if (keytimes)
+		fclose(keytimes);
+	keytimes = NULL;
 	term_close();
 	keymap_free(a->km);
 	script_free(a->script);
@@ -323,13 +333,31 @@ static void finish(struct app *a, int status, int dump, int recover)
 		term_dump(stdout);
 	}
 	term_close();
+	if (keytimes)
+		fclose(keytimes);
 	fflush(NULL);
 	_exit(status);
+}
+
+
+static void time_key(const struct app *a)
+{
+	static int opened;
+	if (!opened) {
+		const char *path = getenv("ANTWORT_KEYTIMES");
+		opened = 1;
+		if (a->script && path && *path)
+			keytimes = fopen(path, "w");
+	}
+	if (keytimes && handed_out > 0)
+		fprintf(keytimes, "%.0f\n", (now() - handed_out) * 1e6);
+	handed_out = 0;
 }
 
 void app_next(struct app *a, struct event *ev)
 {
 	struct aw_error err;
+	time_key(a);
 	for (;;) {
 		if (a->script) {
 			int rc = script_next(a->script, ev, &err);
@@ -381,6 +409,8 @@ void app_next(struct app *a, struct event *ev)
 		}
 		last_input = t;
 		a->message[0] = '\0';
+		if (keytimes)
+			handed_out = now();
 		return;
 	}
 }
