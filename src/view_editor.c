@@ -61,7 +61,10 @@ struct editor {
 	struct search *find;
 	char *needle;
 	char *clip;                 /* the last text cut or copied */
-	struct buf trailers;        /* "Textbaustein: …" lines for the next save */
+	/* Templates inserted since the last save: the trailer line each
+	 * ("Textbaustein: …") and the start of the text it put in, so that
+	 * one undone or deleted again is not named in the commit. */
+	struct strlist trailer_lines, trailer_texts;
 	size_t hit_slot, hit_start, hit_end;
 	int hit_on;
 
@@ -737,6 +740,20 @@ static int reload(struct editor *ed, struct aw_error *err)
 	return 0;
 }
 
+/* The trailer lines of the templates whose text is still in the
+ * inquiry, each once. */
+static void used_trailers(struct editor *ed, struct buf *out)
+{
+	for (size_t i = 0; i < ed->trailer_lines.n; i++) {
+		const char *line = ed->trailer_lines.v[i], *snip = ed->trailer_texts.v[i];
+		int found = 0;
+		for (size_t k = 0; k < nslots(ed) && !found; k++)
+			found = strstr(editbuf_text(buffer_of_slot(ed, k)), snip) != NULL;
+		if (found && !(out->s && strstr(out->s, line)))
+			buf_printf(out, "%s\n", line);
+	}
+}
+
 static int save(struct editor *ed)
 {
 	struct inquiry doc;
@@ -751,7 +768,10 @@ static int save(struct editor *ed)
 		buf_free(&mine);
 		return rc;
 	}
-	rc = ws_save_trailers(ed->a->ws, ed->slug, &doc, ed->base, ed->trailers.s, &saved, &err);
+	struct buf trailers = BUF_INIT;
+	used_trailers(ed, &trailers);
+	rc = ws_save_trailers(ed->a->ws, ed->slug, &doc, ed->base, trailers.s, &saved, &err);
+	buf_free(&trailers);
 	inquiry_free(&doc);
 	if (rc) {
 		app_error(ed->a, &err);
@@ -761,9 +781,8 @@ static int save(struct editor *ed)
 	memcpy(ed->base, saved.id, sizeof ed->base);
 	if (saved.committed)
 		memcpy(ed->shown, saved.id, sizeof ed->shown);
-	ed->trailers.len = 0;
-	if (ed->trailers.s)
-		ed->trailers.s[0] = '\0';
+	strlist_free(&ed->trailer_lines);
+	strlist_free(&ed->trailer_texts);
 	session_saved(ed->s);
 	recovery_remove(ed->a->ws, ed->slug, &err);
 	ed->recovered = ed->edits;
@@ -1553,8 +1572,14 @@ static void h_template(struct editor *ed, int arg)
 		ed->focus = FOCUS_ANSWER;
 		editbuf_insert(current(ed), text.s ? text.s : "", text.len, 1);
 		changed(ed);
-		if (!ed->trailers.s || !strstr(ed->trailers.s, trailer.s))
-			buf_printf(&ed->trailers, "%s\n", trailer.s);
+		/* Up to 60 bytes of the text, cut on a character boundary. */
+		size_t n = text.len < 60 ? text.len : 60;
+		while (n < text.len && (text.s[n] & 0xC0) == 0x80)
+			n--;
+		if (strlist_add(&ed->trailer_lines, trailer.s) ||
+		    strlist_addn(&ed->trailer_texts, text.s ? text.s : "", n))
+			app_note(ed->a, "Der Textbaustein ist eingefügt, wird aber beim Sichern nicht genannt "
+			         "(zu wenig Arbeitsspeicher).");
 	}
 	buf_free(&text);
 	buf_free(&trailer);
@@ -1735,7 +1760,8 @@ enum editor_exit editor_run(struct app *a, const char *slug)
 	free(ed.needle);
 	free(ed.clip);
 	free(ed.counts);
-	buf_free(&ed.trailers);
+	strlist_free(&ed.trailer_lines);
+	strlist_free(&ed.trailer_texts);
 	findings_free(ed.fc);
 	checker_close(ed.chk);
 	wrap_free(&ed.aw);

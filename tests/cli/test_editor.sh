@@ -802,6 +802,40 @@ check "check: ignoring does not touch the workspace's word list" \
 	sh -c "! git show HEAD:dict/woerter.txt 2>/dev/null | grep -q Wasserstofflotte"
 cd "$T/ws" || exit 2
 
+# --- templates: an undone insertion is not named in the commit ------------------
+mkdir -p "$T/wsc/templates/test"
+printf 'Ressort: Test\nTitel: Kurzposition\nStand: 01.11.2026\n\nDazu liegen dem Senat keine Erkenntnisse vor.\n' \
+	>"$T/wsc/templates/test/kurz.txt"
+cd "$T/wsc" || exit 2
+git add templates >/dev/null 2>&1 && git commit -q -m "Baustein" >/dev/null 2>&1
+keys <<'EOF'
+key ^G
+type 2
+key Enter
+key C-End
+key Enter
+key F4
+type kurzposition
+key Enter
+key ^Z
+key Enter
+type Eigener Satz.
+key ^S
+key F4
+type kurzposition
+key Enter
+key ^S
+key ^Q
+EOF
+edit edit "$SLUG"
+eq "template: a save after the insertion was undone names no template" \
+	"$(git log -1 --skip=1 --format=%B | grep -c '^Textbaustein:')" 0
+eq "template: a save with the template in the text names it" \
+	"$(git log -1 --format=%B | grep '^Textbaustein:')" "Textbaustein: test/kurz, Stand 01.11.2026"
+check "template: the inserted text is in the saved answer" \
+	sh -c "git show HEAD:anfragen/$SLUG/anfrage.txt | grep -qF 'Dazu liegen dem Senat keine Erkenntnisse vor.'"
+cd "$T/ws" || exit 2
+
 # --- the overview and a new inquiry ------------------------------------------------------------
 "$ANTWORT" init "$T/ov" >/dev/null 2>&1
 cd "$T/ov" || exit 2
