@@ -59,7 +59,7 @@ UNIT_BIN  := $(BUILD)/unit-tests
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all check check-run demo demo-run deps install uninstall clean test fuzz
+.PHONY: all check check-run demo demo-run deps install uninstall clean test fuzz bench bench-run
 
 all: $(BIN)
 
@@ -78,8 +78,9 @@ $(BUILD)/unit/%.o: tests/unit/%.c | $(BUILD)/unit
 $(BUILD) $(BUILD)/unit:
 	mkdir -p $@
 
-# Builds what the suite runs against, in the given build folder.
-test: $(BIN) $(UNIT_BIN)
+# Builds what the suite runs against, in the given build folder (the bench's
+# generator too: tests/cli/test_bench.sh runs the bench at tiny sizes).
+test: $(BIN) $(UNIT_BIN) $(BUILD)/bench-gen
 
 # `check` and `demo` first make sure the libraries are there, then re-enter
 # make so that pkg-config is asked again after an install.
@@ -100,6 +101,22 @@ demo-run: $(BIN)
 
 deps:
 	@sh share/deps.sh $(PKGS)
+
+# The benchmark's deterministic data generator (a developer tool, not
+# installed).
+$(BUILD)/bench-gen: bench/gen.c | $(BUILD)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+# Measures antwort against git and hunspell on a large generated inquiry and
+# prints the ratios (bench/run.sh; docs/development.md, "Benchmarks"). Not
+# part of `make check`, which runs only a smoke run of it. BENCH=1 makes
+# deps.sh also install the reference tools (hunspell, GNU time).
+bench:
+	@BENCH=1 sh share/deps.sh $(PKGS)
+	$(MAKE) --no-print-directory bench-run
+
+bench-run: $(BIN) $(BUILD)/bench-gen
+	sh bench/run.sh $(BIN) $(BUILD)/bench-gen
 
 # Fuzzes the reader and writer with libFuzzer (clang) for FUZZ_SECONDS,
 # starting from the fixtures. Not part of `make check`: it runs for minutes.

@@ -31,6 +31,13 @@ command -v groff >/dev/null 2>&1 || add groff-base
 command -v git  >/dev/null 2>&1 || add git
 command -v tmux >/dev/null 2>&1 || add tmux
 
+# `make bench` (BENCH=1) also needs the reference tools it measures against:
+# the hunspell command line and GNU time for the peak memory.
+if [ "${BENCH:-}" = 1 ]; then
+	command -v hunspell >/dev/null 2>&1 || add hunspell
+	[ -x /usr/bin/time ] || add time
+fi
+
 [ -n "$need" ] || exit 0
 
 cmd="apt-get install -y --no-install-recommends$need"
