@@ -41,9 +41,15 @@ int buf_adds(struct buf *b, const char *s)
 	return buf_add(b, s, strlen(s));
 }
 
+/* The reader's cleaning adds text a character at a time: the common case
+ * with room left stays out of buf_add()'s general path. */
 int buf_addc(struct buf *b, char c)
 {
-	return buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap && buf_reserve(b, 1))
+		return AW_ENOMEM;
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+	return 0;
 }
 
 int buf_printf(struct buf *b, const char *fmt, ...)
