@@ -560,11 +560,9 @@ static int status_layout(struct editor *ed, const char *use[NITEMS], char lng[NI
 	return 2;
 }
 
-static void draw_status(struct editor *ed)
+/* Draws the status line in the forms and rows status_layout() chose. */
+static void draw_status(int rows, const char *use[NITEMS])
 {
-	char lng[NITEMS][96], shrt[NITEMS][96];
-	const char *use[NITEMS];
-	int rows = status_layout(ed, use, lng, shrt);
 	if (rows == 1) {
 		draw_status_row(LINES - 2, use, 0, NITEMS);
 		return;
@@ -591,7 +589,7 @@ static void editor_draw(void *ctx)
 	draw_list(ed);
 	draw_question(ed);
 	draw_answer(ed);
-	draw_status(ed);
+	draw_status(ed->status_rows, use);
 	app_keyline(ed->a, NULL, NULL, editor_keys, sizeof editor_keys / sizeof *editor_keys);
 }
 

@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Fills v from commit c. */
-static void describe_version(git_commit *c, struct ws_version *v)
+void ws_describe_version(git_commit *c, struct ws_version *v)
 {
 	memset(v, 0, sizeof *v);
 	git_oid_tostr(v->id, sizeof v->id, git_commit_id(c));
@@ -46,7 +45,7 @@ int ws_show(struct workspace *ws, const char *slug, const char *rev, struct buf 
 	if (!rc)
 		rc = ws_blob_read(ws->repo, &blob, text, err);
 	if (!rc && ver)
-		describe_version((git_commit *)peeled, ver);
+		ws_describe_version((git_commit *)peeled, ver);
 	git_object_free(peeled);
 	return rc;
 }
@@ -169,7 +168,7 @@ int ws_log(struct workspace *ws, const char *slug, struct ws_version **out, size
 				cap = ncap;
 			}
 			struct ws_version *v = &(*out)[(*n)++];
-			describe_version(c, v);
+			ws_describe_version(c, v);
 			if (!answers_from_trailer(git_commit_message(c), v->answers, sizeof v->answers))
 				answers_by_reading(ws->repo, had_parent_blob ? &pblob : NULL, &blob, rel,
 				                   v->answers, sizeof v->answers);

@@ -28,6 +28,10 @@ int ws_head(struct workspace *ws, char *branch, size_t size, git_oid *tip, int *
 int ws_blob_at(const git_commit *c, const char *path, git_oid *out,
                struct aw_error *err);
 
+/* Fills v from commit c: id, author time and zone, author, subject
+ * (v->answers stays empty). */
+void ws_describe_version(git_commit *c, struct ws_version *v);
+
 /* Reads a blob into text. */
 int ws_blob_read(git_repository *repo, const git_oid *id, struct buf *text,
                  struct aw_error *err);

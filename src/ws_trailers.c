@@ -73,14 +73,14 @@ static int take(git_repository *repo, git_commit *c, const char *key, const char
 			*cap = nc;
 		}
 		struct ws_trailer_use *u = &(*out)[(*n)++];
+		struct ws_version v;
+		ws_describe_version(c, &v);
 		memset(u, 0, sizeof *u);
-		git_oid_tostr(u->id, sizeof u->id, git_commit_id(c));
-		const git_signature *a = git_commit_author(c);
-		u->time = (long long)a->when.time;
-		u->tz = a->when.offset;
-		snprintf(u->author, sizeof u->author, "%s", a->name);
-		const char *s = git_commit_summary(c);
-		snprintf(u->subject, sizeof u->subject, "%s", s ? s : "");
+		memcpy(u->id, v.id, sizeof u->id);
+		u->time = v.time;
+		u->tz = v.tz;
+		memcpy(u->author, v.author, sizeof u->author);
+		snprintf(u->subject, sizeof u->subject, "%s", v.subject);
 		snprintf(u->value, sizeof u->value, "%s", tr.trailers[i].value);
 		changed_slug(repo, c, u->slug, sizeof u->slug);
 	}

@@ -62,6 +62,10 @@ void test_check(void);
 void test_findings(void);
 void test_template(void);
 
+/* Makes a private folder "$TMPDIR/antwort-NAME.??????" (default /tmp)
+ * into out; 0, or -1 when it cannot. */
+int harness_tempdir(const char *name, char *out, size_t size);
+
 /* Reads a whole file into a malloc'd string; NULL if it cannot. */
 char *harness_slurp(const char *path, size_t *len);
 

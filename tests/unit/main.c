@@ -31,6 +31,14 @@ char *harness_slurp(const char *path, size_t *len)
 	return s;
 }
 
+int harness_tempdir(const char *name, char *out, size_t size)
+{
+	const char *tmp = getenv("TMPDIR");
+	/* mkdtemp() replaces the six trailing X with a unique name. */
+	int n = snprintf(out, size, "%s/antwort-%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", name);
+	return n < 0 || (size_t)n >= size || !mkdtemp(out) ? -1 : 0;
+}
+
 const char *harness_fixtures(void)
 {
 	const char *d = getenv("ANTWORT_FIXTURES");

@@ -292,8 +292,8 @@ out:
 
 void test_check(void)
 {
-	char dir[] = "/tmp/antwort-check-XXXXXX";
-	if (!mkdtemp(dir)) {
+	char dir[256];
+	if (harness_tempdir("check", dir, sizeof dir)) {
 		CHECK(0, "check: temporary folder");
 		return;
 	}

@@ -82,15 +82,13 @@ static void doc_file(struct workspace *ws, const char *slug, char *out, size_t s
 
 void test_overview(void)
 {
-	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char dir[4096], home[4200], cfg[4300], wsdir[4200];
 	struct aw_error err;
 	struct overview_row *rows = NULL;
 	size_t n = 0;
 	char slugs[NFIX][SLUG_MAX + 1];
 
-	snprintf(dir, sizeof dir, "%s/antwort-overview-unit.XXXXXX", tmp);
-	if (!mkdtemp(dir)) {
+	if (harness_tempdir("overview-unit", dir, sizeof dir)) {
 		SKIP("overview: all", "no temporary folder");
 		return;
 	}

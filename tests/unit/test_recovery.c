@@ -68,12 +68,10 @@ static void restore_env(const char *name, char *old)
 
 void test_recovery(void)
 {
-	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char dir[4096], home[4200], cfg[4300], state[4200], wsdir[4200];
 	struct aw_error err;
 	struct recovery r;
-	snprintf(dir, sizeof dir, "%s/antwort-recovery-unit.XXXXXX", tmp);
-	if (!mkdtemp(dir)) {
+	if (harness_tempdir("recovery-unit", dir, sizeof dir)) {
 		SKIP("recovery: all", "no temporary folder");
 		return;
 	}

@@ -334,9 +334,7 @@ static void test_open(void)
 
 void test_script(void)
 {
-	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	snprintf(dir, sizeof dir, "%s/antwort-script-unit.XXXXXX", tmp);
-	if (!mkdtemp(dir)) {
+	if (harness_tempdir("script-unit", dir, sizeof dir)) {
 		SKIP("script: all", "no temporary folder");
 		return;
 	}

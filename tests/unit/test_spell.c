@@ -288,8 +288,8 @@ static char *save_env(const char *name)
 
 static void lists_suite(void)
 {
-	char dir[] = "/tmp/antwort-spell-XXXXXX";
-	if (!mkdtemp(dir)) {
+	char dir[200];
+	if (harness_tempdir("spell", dir, sizeof dir)) {
 		CHECK(0, "spell: temporary folder");
 		return;
 	}

@@ -470,8 +470,8 @@ static void put(const char *dir, const char *rel, const char *text)
 
 static void test_lib(void)
 {
-	char dir[] = "/tmp/antwort-template.XXXXXX", proj[1100], ws[1100], cmd[1200];
-	if (!mkdtemp(dir)) {
+	char dir[1024], proj[1100], ws[1100], cmd[1200];
+	if (harness_tempdir("template", dir, sizeof dir)) {
 		SKIP("lib: load", "no temporary folder");
 		return;
 	}

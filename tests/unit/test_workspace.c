@@ -13,8 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The six characters mkdtemp() replaces with a unique name. */
-#define MKDTEMP_PATTERN "XXXXXX"
 
 static const char doc_text[] =
 	"Vorlage für die Sitzung des Senats am 4.4.2017\n\n"
@@ -54,12 +52,9 @@ static char *slurp_doc(struct workspace *ws, const char *slug)
 
 void test_workspace(void)
 {
-	/* A private folder under $TMPDIR; mkdtemp() fills in the last part. */
-	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char dir[4096], home[4200], cfg[4300];
 	struct aw_error err;
-	snprintf(dir, sizeof dir, "%s/antwort-ws-unit.%s", tmp, MKDTEMP_PATTERN);
-	if (!mkdtemp(dir)) {
+	if (harness_tempdir("ws-unit", dir, sizeof dir)) {
 		SKIP("workspace: library", "no temporary folder");
 		return;
 	}
