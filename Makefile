@@ -41,7 +41,8 @@ MODEL_SRC := src/error.c src/buf.c src/utf8.c src/strlist.c src/inquiry.c \
              src/editbuf.c src/wrap.c src/session.c src/search.c src/script.c \
              src/tokens.c src/spell.c src/style.c src/findings.c src/datadir.c src/check.c src/template.c
 WS_SRC    := src/ws_repo.c src/ws_commit.c src/ws_pack.c src/ws_doc.c src/ws_history.c \
-             src/ws_sync.c src/ws_words.c src/ws_trailers.c src/recovery.c src/overview.c
+             src/ws_sync.c src/ws_words.c src/ws_trailers.c src/ws_tls.c src/recovery.c \
+             src/overview.c
 CLI_SRC   := src/main.c src/cli.c src/cli_ws.c src/cmd_parse.c src/cmd_export.c \
              src/cmd_init.c src/cmd_import.c src/cmd_list.c src/cmd_save.c src/cmd_log.c \
              src/cmd_show.c src/cmd_diff.c src/cmd_sync.c src/cmd_check.c src/cmd_template.c \
@@ -63,11 +64,15 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 
 all: $(BIN)
 
+# ws_tls.c's stand-in for mbedTLS's certificate loader must be visible to
+# libgit2, which binds to it then instead of loading at every start.
+TLS_LDFLAGS := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
+
 $(BIN): $(MODEL_OBJ) $(WS_OBJ) $(CLI_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(TLS_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(UNIT_BIN): $(MODEL_OBJ) $(WS_OBJ) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(MODEL_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(TLS_LDFLAGS) -o $@ $^ $(MODEL_LIBS)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -30,6 +30,7 @@ command -v cc   >/dev/null 2>&1 || add gcc
 command -v groff >/dev/null 2>&1 || add groff-base
 command -v git  >/dev/null 2>&1 || add git
 command -v tmux >/dev/null 2>&1 || add tmux
+command -v strace >/dev/null 2>&1 || add strace
 
 # `make bench` (BENCH=1) also needs the reference tools it measures against:
 # the hunspell command line and GNU time for the peak memory.

@@ -84,4 +84,15 @@ void ws_pack_auto(struct workspace *ws);
 /* Packs now, whatever the count (tests and benchmarks). 0 or an error. */
 int ws_pack(struct workspace *ws, size_t *packed, struct aw_error *err);
 
+/* The system's CA certificates, which libgit2 would parse at start
+ * (ws_tls.c), are loaded only once this is called, before talking to a
+ * server. 0, or -1 when the certificate file could not be read (then an
+ * https connection fails on the certificate, as it would have with
+ * libgit2's own loading). */
+int ws_tls_load(void);
+/* For tests: the certificate file whose loading is still put off ("" when
+ * none), and how many times it was loaded for real. */
+const char *ws_tls_deferred(void);
+unsigned ws_tls_loaded(void);
+
 #endif

@@ -680,6 +680,11 @@ int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
 		goto out;
 	snprintf(out->remote, sizeof out->remote, "%s", shown);
 	const char *url = git_remote_url(remote) ? git_remote_url(remote) : shown;
+	/* Certificates only now that a server may want them. Should the
+	 * system's file not load, an https remote fails on its certificate
+	 * with libgit2's words; any other remote needs none. */
+	if (strstr(url, "://") && strncmp(url, "file://", 7))
+		ws_tls_load();
 
 	/* One remote object for every round: libgit2 1.5.1 leaks each one. */
 	git_fetch_options fo;

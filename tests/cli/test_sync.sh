@@ -260,3 +260,51 @@ if [ -n "$port" ] && git daemon --reuseaddr --base-path="$T/srv" --export-all --
 else
 	skip "sync (git daemon)" "git daemon could not be started on 127.0.0.1"
 fi
+
+# --- https: certificates loaded only when a server is talked to -------------
+# libgit2 (mbedTLS) would parse the system's CA bundle at every start;
+# antwort puts that off until a sync (src/ws_tls.c). strace shows who
+# opens the bundle; a local TLS server with a self-signed certificate shows
+# the check still happens.
+CA=/etc/ssl/certs/ca-certificates.crt
+if ! command -v strace >/dev/null 2>&1 || [ ! -r "$CA" ]; then
+	skip "sync (https): certificates" "strace or $CA missing"
+else
+	"$ANTWORT" init "$T/tls" >/dev/null 2>&1
+	cd "$T/tls" && "$ANTWORT" import "$EX" >/dev/null 2>&1
+	strace -f -qq -e trace=openat,open -o "$T/trace" "$ANTWORT" list >/dev/null 2>&1
+	check "sync (https): a command without a server never opens the CA bundle" \
+		sh -c "grep -q 'anfragen' '$T/trace' && ! grep -q '$CA' '$T/trace'"
+	tport=""
+	if command -v openssl >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1 &&
+		openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 2 \
+			-keyout "$T/tls.key" -out "$T/tls.crt" >/dev/null 2>&1; then
+		cat >"$T/tls.py" <<'PY'
+import http.server, ssl, sys
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[1], sys.argv[2])
+srv = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+print(srv.server_address[1], flush=True)
+srv.serve_forever()
+PY
+		python3 "$T/tls.py" "$T/tls.crt" "$T/tls.key" >"$T/tls.port" 2>/dev/null &
+		tpid=$!
+		i=0
+		while [ ! -s "$T/tls.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+		tport=$(cat "$T/tls.port")
+	fi
+	if [ -n "$tport" ]; then
+		strace -f -qq -e trace=openat,open -o "$T/trace" \
+			"$ANTWORT" sync "https://127.0.0.1:$tport/team.git" >"$T/out" 2>"$T/err"
+		status=$?
+		check "sync (https): a sync opens the CA bundle before connecting" grep -q "$CA" "$T/trace"
+		check "sync (https): a server the bundle does not vouch for is refused, exit 2" \
+			sh -c "[ $status = 2 ] && grep -q 'not correctly signed by the trusted CA' '$T/err'"
+		check "sync (https): the refused sync still names the remote" \
+			grep -q "https://127.0.0.1:$tport/team.git ist nicht erreichbar" "$T/err"
+		kill "$tpid" 2>/dev/null
+	else
+		skip "sync (https): a TLS server" "openssl or python3 missing"
+	fi
+fi

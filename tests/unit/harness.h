@@ -35,6 +35,7 @@ extern int harness_failed;
 
 /* The suites, one per model module. */
 void test_utf8(void);
+void test_ws_tls(void);
 void test_error(void);
 void test_heading(void);
 void test_reader(void);

@@ -53,6 +53,7 @@ const char *harness_shared(void)
 
 int main(void)
 {
+	test_ws_tls(); /* first: it needs libgit2's first start in this process */
 	test_utf8();
 	test_error();
 	test_heading();
