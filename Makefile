@@ -41,7 +41,7 @@ MODEL_SRC := src/error.c src/buf.c src/utf8.c src/strlist.c src/inquiry.c \
              src/editbuf.c src/wrap.c src/session.c src/search.c src/script.c \
              src/tokens.c src/spell.c src/style.c src/findings.c src/datadir.c src/check.c src/template.c
 WS_SRC    := src/ws_repo.c src/ws_commit.c src/ws_pack.c src/ws_doc.c src/ws_history.c \
-             src/ws_sync.c src/ws_words.c src/ws_trailers.c src/ws_tls.c src/recovery.c \
+             src/ws_sync.c src/ws_words.c src/ws_trailers.c src/ws_tls.c src/ws_versions.c src/recovery.c \
              src/overview.c
 CLI_SRC   := src/main.c src/cli.c src/cli_ws.c src/cmd_parse.c src/cmd_export.c \
              src/cmd_init.c src/cmd_import.c src/cmd_list.c src/cmd_save.c src/cmd_log.c \

@@ -2,8 +2,7 @@
  *
  * It reaches into the workspace's internals (ws_internal.h) for one
  * reason: ws_log() walks the whole history for one inquiry, so a list of
- * 100 inquiries would walk it 100 times. Here one walk serves all of them,
- * and it ends as soon as every inquiry has its newest version. */
+ * 100 inquiries would walk it 100 times. Here one walk serves all of them. */
 #include "overview.h"
 #include "fileio.h"
 #include "reader.h"
@@ -97,167 +96,30 @@ static int read_row(struct workspace *ws, struct overview_row *row, struct aw_er
 	return rc;
 }
 
-/* The id of the anfragen/ tree in commit c; 0 when there is none. */
-static int folder_id(const git_commit *c, git_oid *out)
-{
-	git_tree *root = NULL;
-	int found = 0;
-	if (git_commit_tree(&root, c))
-		return -1;
-	const git_tree_entry *e = git_tree_entry_byname(root, WS_DIR);
-	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-		git_oid_cpy(out, git_tree_entry_id(e));
-		found = 1;
-	}
-	git_tree_free(root);
-	return found;
-}
-
-/* The subtree of inquiry slug in the anfragen/ tree dir (NULL: none). */
-static const git_tree_entry *slug_entry(const git_tree *dir, const char *slug)
-{
-	const git_tree_entry *e = dir ? git_tree_entry_byname(dir, slug) : NULL;
-	return e && git_tree_entry_type(e) == GIT_OBJECT_TREE ? e : NULL;
-}
-
-/* The blob of anfrage.txt in an inquiry's folder tree. 1, 0 when the
- * folder has no document, -1 on error. */
-static int doc_blob(git_repository *repo, const git_oid *folder, git_oid *out)
-{
-	git_tree *t = NULL;
-	if (git_tree_lookup(&t, repo, folder))
-		return -1;
-	const git_tree_entry *d = git_tree_entry_byname(t, WS_DOC);
-	int found = d && git_tree_entry_type(d) == GIT_OBJECT_BLOB;
-	if (found)
-		git_oid_cpy(out, git_tree_entry_id(d));
-	git_tree_free(t);
-	return found;
-}
-
-/* 1 when commit c holds a document for slug that differs from the one in
- * every parent, as ws_log() decides; parents[i] is parent i's anfragen/
- * tree or NULL. -1 on error. */
-static int changed_here(git_repository *repo, const git_tree *dir, git_tree *const *parents,
-                        unsigned np, const char *slug)
-{
-	const git_tree_entry *e = slug_entry(dir, slug);
-	git_oid blob, pblob;
-	if (!e)
-		return 0;
-	int r = doc_blob(repo, git_tree_entry_id(e), &blob);
-	if (r <= 0)
-		return r;
-	for (unsigned i = 0; i < np; i++) {
-		const git_tree_entry *pe = slug_entry(parents[i], slug);
-		if (!pe)
-			continue;
-		/* The same folder means the same document, without reading it. */
-		if (git_oid_equal(git_tree_entry_id(pe), git_tree_entry_id(e)))
-			return 0;
-		if ((r = doc_blob(repo, git_tree_entry_id(pe), &pblob)) < 0)
-			return -1;
-		if (r == 1 && git_oid_equal(&pblob, &blob))
-			return 0;
-	}
-	return 1;
-}
-
-static git_tree *folder_tree(git_repository *repo, const git_oid *id)
-{
-	git_tree *t = NULL;
-	return git_tree_lookup(&t, repo, id) ? NULL : t;
-}
-
-/* Handles one commit of the walk; *left counts the rows still looking.
- * -1 on a failure that ends the walk. */
-static int visit(git_repository *repo, git_commit *c, size_t seq, struct item *items,
-                 size_t n, size_t *left)
-{
-	git_oid here, pid;
-	if (folder_id(c, &here) != 1)
-		return 0; /* no inquiries in this version (or unreadable: skipped) */
-	unsigned np = git_commit_parentcount(c);
-	git_tree **parents = np ? calloc(np, sizeof *parents) : NULL;
-	git_tree *dir = NULL;
-	int rc = 0;
-	if (np && !parents)
-		return -1;
-	for (unsigned i = 0; i < np; i++) {
-		git_commit *p = NULL;
-		if (git_commit_parent(&p, c, i)) {
-			rc = -1;
-			goto out;
-		}
-		int f = folder_id(p, &pid);
-		git_commit_free(p);
-		if (f < 0) {
-			rc = -1;
-			goto out;
-		}
-		/* A parent with the same anfragen/ tree: no document differs
-		 * from every parent, so this commit changed none. */
-		if (f == 1 && git_oid_equal(&pid, &here))
-			goto out;
-		if (f == 1 && !(parents[i] = folder_tree(repo, &pid))) {
-			rc = -1;
-			goto out;
-		}
-	}
-	if (!(dir = folder_tree(repo, &here))) {
-		rc = -1;
-		goto out;
-	}
-	for (size_t k = 0; k < n && *left; k++) {
-		struct item *it = &items[k];
-		if (it->seq != SIZE_MAX)
-			continue;
-		int r = changed_here(repo, dir, parents, np, it->row.slug);
-		if (r < 0) {
-			rc = -1;
-			goto out;
-		}
-		if (!r)
-			continue;
-		const git_signature *a = git_commit_author(c);
-		it->seq = seq;
-		it->row.time = (long long)a->when.time;
-		it->row.tz = a->when.offset;
-		snprintf(it->row.author, sizeof it->row.author, "%s", a->name ? a->name : "");
-		git_oid_tostr(it->row.id, sizeof it->row.id, git_commit_id(c));
-		(*left)--;
-	}
-out:
-	for (unsigned i = 0; parents && i < np; i++)
-		git_tree_free(parents[i]);
-	free(parents);
-	git_tree_free(dir);
-	return rc;
-}
-
 /* One walk from HEAD, newest first in the order ws_log() uses, until every
- * row has its newest version. Best effort: see overview.h. */
+ * row has its newest version; the versions cache (ws_versions.c) says
+ * which documents each commit changed. Best effort: see overview.h. */
 static void walk_history(struct workspace *ws, struct item *items, size_t n)
 {
-	git_revwalk *walk = NULL;
-	git_oid id;
-	size_t left = n, seq = 0;
-
-	if (!n || git_revwalk_new(&walk, ws->repo) ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) ||
-	    git_revwalk_push_head(walk))
-		goto out;
-	while (left && git_revwalk_next(&id, walk) == 0) {
-		git_commit *c = NULL;
-		if (git_commit_lookup(&c, ws->repo, &id))
-			break;
-		int r = visit(ws->repo, c, seq++, items, n, &left);
-		git_commit_free(c);
-		if (r < 0)
-			break;
-	}
-out:
-	git_revwalk_free(walk);
+	struct ws_history h = {NULL, 0, NULL};
+	size_t left = n;
+	if (n && ws_history_walk(ws, &h, NULL) == 0)
+		for (size_t seq = 0; left && seq < h.n; seq++) {
+			const struct ws_facts *f = h.v[seq];
+			for (size_t k = 0; k < n && left; k++) {
+				struct item *it = &items[k];
+				git_oid blob;
+				if (it->seq != SIZE_MAX || !ws_facts_version(f, it->row.slug, &blob))
+					continue;
+				it->seq = seq;
+				it->row.time = f->time;
+				it->row.tz = f->tz;
+				snprintf(it->row.author, sizeof it->row.author, "%s", f->author);
+				git_oid_tostr(it->row.id, sizeof it->row.id, &f->id);
+				left--;
+			}
+		}
+	ws_history_free(&h);
 }
 
 static int cmp_item(const void *pa, const void *pb)

@@ -50,24 +50,6 @@ int ws_show(struct workspace *ws, const char *slug, const char *rev, struct buf 
 	return rc;
 }
 
-/* The answers a commit changed, from its trailer; 0 when it has none
- * (a commit made with plain git). */
-static int answers_from_trailer(const char *message, char *out, size_t size)
-{
-	git_message_trailer_array tr;
-	int found = 0;
-	if (git_message_trailers(&tr, message))
-		return 0;
-	for (size_t i = 0; i < tr.count; i++)
-		if (!strcmp(tr.trailers[i].key, "Antworten")) {
-			const char *v = tr.trailers[i].value;
-			snprintf(out, size, "%s", strcmp(v, "keine") ? v : "");
-			found = 1;
-		}
-	git_message_trailer_array_free(&tr);
-	return found;
-}
-
 /* The answers that changed between two stored versions, by reading both:
  * the slow way, for commits without our trailer. Left empty on failure. */
 static void answers_by_reading(git_repository *repo, const git_oid *old, const git_oid *new,
@@ -104,8 +86,7 @@ int ws_log(struct workspace *ws, const char *slug, struct ws_version **out, size
            struct aw_error *err)
 {
 	char rel[WS_PATH_MAX];
-	git_revwalk *walk = NULL;
-	git_oid id;
+	struct ws_history h;
 	size_t cap = 0;
 	int rc;
 
@@ -114,74 +95,53 @@ int ws_log(struct workspace *ws, const char *slug, struct ws_version **out, size
 	if (!slug_valid(slug))
 		return aw_fail(err, AW_ENOINQ, "", slug);
 	ws_doc_path(slug, rel);
-	if ((rc = git_revwalk_new(&walk, ws->repo)) ||
-	    (rc = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME)) ||
-	    (rc = git_revwalk_push_head(walk))) {
-		git_revwalk_free(walk);
-		if (git_repository_head_unborn(ws->repo) == 1)
-			return aw_fail(err, AW_ENOINQ, "", slug);
-		return ws_git_fail(err, rc, rel);
+	/* The walk and which documents each commit changed come from the
+	 * versions cache (ws_versions.c); git is read only for what is new. */
+	if ((rc = ws_history_walk(ws, &h, err))) {
+		ws_history_free(&h);
+		return rc;
 	}
-	while (!(rc = git_revwalk_next(&id, walk))) {
-		git_commit *c = NULL;
-		git_oid blob, pblob;
-		if ((rc = git_commit_lookup(&c, ws->repo, &id)) < 0) {
-			rc = ws_git_fail(err, rc, rel);
-			break;
-		}
-		rc = ws_blob_at(c, rel, &blob, err);
-		if (rc < 0) {
-			git_commit_free(c);
-			break;
-		}
-		int present = rc == 0, changed = present;
-		rc = 0;
-		/* Like git log PATH: a version is one that differs from every
-		 * parent, so a merge that took one side's text is no version. */
-		unsigned np = git_commit_parentcount(c);
-		int had_parent_blob = 0;
-		for (unsigned i = 0; present && changed && i < np; i++) {
-			git_commit *p = NULL;
-			git_oid b;
-			if (git_commit_parent(&p, c, i) == 0) {
-				if (ws_blob_at(p, rel, &b, NULL) == 0) {
-					if (git_oid_equal(&b, &blob))
-						changed = 0;
-					if (i == 0) { /* the line this version continues */
-						had_parent_blob = 1;
-						git_oid_cpy(&pblob, &b);
-					}
-				}
-				git_commit_free(p);
+	for (size_t k = 0; k < h.n; k++) {
+		const struct ws_facts *f = h.v[k];
+		git_oid blob;
+		if (!ws_facts_version(f, slug, &blob))
+			continue;
+		if (*n == cap) {
+			size_t ncap = cap ? 2 * cap : 32;
+			struct ws_version *v = realloc(*out, ncap * sizeof *v);
+			if (!v) {
+				rc = aw_fail(err, AW_ENOMEM, rel, "");
+				break;
 			}
+			*out = v;
+			cap = ncap;
 		}
-		if (changed) {
-			if (*n == cap) {
-				size_t ncap = cap ? 2 * cap : 32;
-				struct ws_version *v = realloc(*out, ncap * sizeof *v);
-				if (!v) {
-					git_commit_free(c);
-					rc = aw_fail(err, AW_ENOMEM, rel, "");
-					break;
-				}
-				*out = v;
-				cap = ncap;
-			}
-			struct ws_version *v = &(*out)[(*n)++];
-			ws_describe_version(c, v);
-			if (!answers_from_trailer(git_commit_message(c), v->answers, sizeof v->answers))
-				answers_by_reading(ws->repo, had_parent_blob ? &pblob : NULL, &blob, rel,
-				                   v->answers, sizeof v->answers);
+		struct ws_version *v = &(*out)[(*n)++];
+		memset(v, 0, sizeof *v);
+		git_oid_tostr(v->id, sizeof v->id, &f->id);
+		v->time = f->time;
+		v->tz = f->tz;
+		snprintf(v->author, sizeof v->author, "%s", f->author);
+		snprintf(v->subject, sizeof v->subject, "%s", f->subject);
+		if (f->answers) {
+			snprintf(v->answers, sizeof v->answers, "%s", f->answers);
+			continue;
 		}
-		git_commit_free(c);
+		/* A commit made with plain git: compare with the line this
+		 * version continues, the first parent's. */
+		git_commit *p = NULL;
+		git_oid pblob;
+		int had = f->nparents && git_commit_lookup(&p, ws->repo, &f->parents[0]) == 0 &&
+		          ws_blob_at(p, rel, &pblob, NULL) == 0;
+		git_commit_free(p);
+		answers_by_reading(ws->repo, had ? &pblob : NULL, &blob, rel, v->answers,
+		                   sizeof v->answers);
 	}
-	git_revwalk_free(walk);
-	if (rc == GIT_ITEROVER)
-		rc = 0;
-	if (rc < 0) {
+	ws_history_free(&h);
+	if (rc) {
 		free(*out);
-		*n = 0;
 		*out = NULL;
+		*n = 0;
 	}
 	if (!rc && *n == 0)
 		rc = aw_fail(err, AW_ENOINQ, "", slug);

@@ -95,4 +95,40 @@ int ws_tls_load(void);
 const char *ws_tls_deferred(void);
 unsigned ws_tls_loaded(void);
 
+/* One commit of the branch's history, as ws_versions.c records it. */
+struct ws_facts {
+	git_oid id;
+	long long time;            /* the author's time and zone */
+	int tz;
+	long long ctime;           /* the committer's time: the walk's order */
+	const char *author, *subject;
+	const char *answers;       /* the "Antworten:" trailer; NULL without one */
+	unsigned nparents;
+	const git_oid *parents;
+	/* For each parent (one entry for a first commit, against nothing):
+	 * the inquiries whose document differs from that parent's,
+	 * "slug:blob-id" or "slug:-" when it is gone, separated by blanks. */
+	const char *const *changes;
+};
+
+/* The commits reachable from HEAD, newest first, each after all of its
+ * children (libgit2's topological, time-sorted order); v[i] stays valid
+ * until ws_history_free(). */
+struct ws_history {
+	const struct ws_facts **v;
+	size_t n;
+	struct ws_history_priv *priv;
+};
+
+/* Walks the history from HEAD through the cache .git/antwort/versionen,
+ * finding out in git only what is not there yet and adding it. An unborn
+ * branch gives an empty history. Call ws_history_free() in every case. */
+int ws_history_walk(struct workspace *ws, struct ws_history *h, struct aw_error *err);
+void ws_history_free(struct ws_history *h);
+
+/* 1 when commit f holds a document for slug that differs from the one in
+ * each of its parents (as `git log -- PATH` counts versions), with its
+ * blob in *blob; 0 otherwise. */
+int ws_facts_version(const struct ws_facts *f, const char *slug, git_oid *blob);
+
 #endif

@@ -258,6 +258,60 @@ run log "$SLUG"
 check "log: the answers of a plain git commit are worked out by reading" \
 	grep -q "  Antwort 4 mit git geändert  \[Antworten: 4\]$" "$T/out"
 
+# --- the versions cache (.git/antwort/versionen) ---------------------------
+# What log found out about each commit is kept; it must never change what
+# log shows, whatever state the file is in.
+CACHE=.git/antwort/versionen
+cp "$T/out" "$T/log-warm-before"
+rm -f "$CACHE"
+run log "$SLUG"
+same "cache: log without the cache shows the same" "$T/log-warm-before" "$T/out"
+check "cache: log writes the cache, with its header" \
+	sh -c "head -1 '$CACHE' | grep -q '^# antwort: Versionen, Version 1'"
+git rev-list HEAD | sort >"$T/commits"
+sed 1d "$CACHE" | cut -f1 | sort >"$T/cached"
+same "cache: one line for every commit on the branch" "$T/commits" "$T/cached"
+c=$(git rev-parse HEAD~1)
+check "cache: a commit's line names the blob of the document it changed" \
+	sh -c "grep '^$c' '$CACHE' | grep -q '	$SLUG:$(git rev-parse HEAD~1:"$DOC")\$'"
+check "cache: a commit's line has its parent, author, subject and answers" \
+	sh -c "grep '^$c' '$CACHE' | cut -f2,6-8 | grep -qx '$(git rev-parse HEAD~2)	$(git log -1 --format=%an "$c")	repariert mit git	?'"
+run log "$SLUG"
+same "cache: log with the cache shows the same" "$T/log-warm-before" "$T/out"
+git log --format=%h -- "$DOC" >"$T/git-ids"
+cut -c1-7 "$T/out" >"$T/our-ids"
+same "cache: the versions are git log's for the file" "$T/git-ids" "$T/our-ids"
+# Damage: a line cut short by a crash, a line of rubbish, a line with a
+# bad id; log works them out again from git.
+lines=$(wc -l <"$CACHE")
+head -c -40 "$CACHE" >"$T/cut" && cp "$T/cut" "$CACHE"
+printf 'Unsinn\tohne\tSinn\n' >>"$CACHE"
+sed -i '3s/^[0-9a-f]\{6\}/zzzzzz/' "$CACHE"
+run log "$SLUG"
+same "cache: damaged lines are skipped and worked out again" "$T/log-warm-before" "$T/out"
+check "cache: what was worked out again is added" test "$(wc -l <"$CACHE")" -gt "$lines"
+printf 'etwas anderes\n' >"$CACHE"
+run log "$SLUG"
+same "cache: a file that is not the cache is replaced" "$T/log-warm-before" "$T/out"
+check "cache: the replaced file starts with the header" \
+	sh -c "head -1 '$CACHE' | grep -q '^# antwort: Versionen' && test \$(wc -l <'$CACHE') = $(($(git rev-list --count HEAD) + 1))"
+# A new version after the cache was written is found.
+sed -i 's/Dabei werden zudem/Dabei werden außerdem/' "$DOC"
+"$ANTWORT" save "$SLUG" >/dev/null 2>&1
+run log "$SLUG"
+check "cache: a version saved after the cache was written is listed first" \
+	test "$(head -c 7 "$T/out")" = "$(git rev-parse --short=7 HEAD)"
+check "cache: the older versions follow unchanged" \
+	sh -c "sed 1d '$T/out' | cmp -s - '$T/log-warm-before'"
+# A cache that cannot be read or written (here a folder in its place,
+# which stops root too) costs time, never the log.
+rm -f "$CACHE"
+mkdir "$CACHE"
+run log "$SLUG"
+rmdir "$CACHE"
+check "cache: log works where the cache cannot be written" \
+	sh -c "[ $status = 0 ] && sed 1d '$T/out' | cmp -s - '$T/log-warm-before'"
+
 # --- bad cases ---------------------------------------------------------------
 sed -i 's/an fünf Tagen/an sechs Tagen/' "$DOC"
 touch .git/index.lock
