@@ -12,15 +12,34 @@
 
 int fileio_read(const char *path, struct buf *out, struct aw_error *err)
 {
+	return fileio_read_stamped(path, out, NULL, err);
+}
+
+/* 1 when two looks at a file saw the same bytes, as far as the file
+ * system can tell. */
+static int same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+int fileio_read_stamped(const char *path, struct buf *out, struct fileio_stamp *stamp,
+                        struct aw_error *err)
+{
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
 	const char *name = strcmp(path, "-") ? path : "(Standardeingabe)";
 	struct stat st;
 	char chunk[65536];
 	int rc = 0;
 
+	if (stamp)
+		stamp->valid = 0;
 	if (fd < 0)
 		return aw_fail(err, AW_EOPEN, name, aw_strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0)
+		memset(&st, 0, sizeof st);
+	else if (S_ISDIR(st.st_mode)) {
 		rc = aw_fail(err, AW_EISDIR, name, "");
 		goto out;
 	}
@@ -44,6 +63,13 @@ int fileio_read(const char *path, struct buf *out, struct aw_error *err)
 		}
 	}
 out:
+	if (stamp) {
+		/* Written to while we read: the bytes may be neither version. */
+		struct stat after;
+		stamp->st = st;
+		stamp->valid = !rc && fd != STDIN_FILENO && fstat(fd, &after) == 0 &&
+		               S_ISREG(st.st_mode) && same_file(&st, &after);
+	}
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return rc;
@@ -66,6 +92,14 @@ static int write_all(int fd, const char *data, size_t len)
 int fileio_write_atomic(const char *path, const char *data, size_t len,
                         struct aw_error *err)
 {
+	return fileio_write_atomic_stamped(path, data, len, NULL, err);
+}
+
+int fileio_write_atomic_stamped(const char *path, const char *data, size_t len,
+                                struct fileio_stamp *stamp, struct aw_error *err)
+{
+	if (stamp)
+		stamp->valid = 0;
 	if (!strcmp(path, "-")) {
 		if (write_all(STDOUT_FILENO, data, len))
 			return aw_fail(err, AW_ESTDOUT, "", aw_strerror(errno));
@@ -117,10 +151,19 @@ int fileio_write_atomic(const char *path, const char *data, size_t len,
 		rc = aw_fail(err, AW_EWRITE, name, aw_strerror(saved));
 		goto out;
 	}
-	if (close(fd) || rename(tmp, path)) {
+	if (rename(tmp, path)) {
 		saved = errno;
+		close(fd);
 		unlink(tmp);
 		rc = aw_fail(err, AW_EWRITE, name, aw_strerror(saved));
+		goto out;
+	}
+	/* The stamp of the file under its name (a rename may change its
+	 * ctime), from our descriptor, so that it is never someone else's. */
+	if (stamp)
+		stamp->valid = fstat(fd, &stamp->st) == 0;
+	if (close(fd)) {
+		rc = aw_fail(err, AW_EWRITE, name, aw_strerror(errno));
 		goto out;
 	}
 	/* Make the rename itself durable. */

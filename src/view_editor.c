@@ -45,6 +45,7 @@ struct editor {
 	struct app *a;
 	char slug[SLUG_MAX + 1];
 	char base[WS_ID_LEN + 1];   /* the version the session started from */
+	struct inquiry base_doc;    /* that version, as read or saved */
 	char shown[WS_ID_LEN + 1];  /* the last version of this inquiry, for people */
 	struct session *s;
 	size_t row;                 /* selected row of the list */
@@ -682,9 +683,13 @@ static int load(struct editor *ed, struct session **out, struct aw_error *err)
 	if (rc)
 		return rc;
 	*out = session_new(&q);
-	inquiry_free(&q);
-	if (!*out)
+	if (!*out) {
+		inquiry_free(&q);
 		return aw_fail(err, AW_ENOMEM, ed->slug, "");
+	}
+	/* Kept, so that a save need not read this version again. */
+	inquiry_free(&ed->base_doc);
+	ed->base_doc = q;
 	memcpy(ed->base, ver.id, sizeof ed->base);
 	/* The base may be a later commit about another inquiry; people want
 	 * the version "antwort log" shows for this one. */
@@ -755,27 +760,28 @@ static void used_trailers(struct editor *ed, struct buf *out)
 static int save(struct editor *ed)
 {
 	struct inquiry doc;
-	struct buf mine = BUF_INIT, stored = BUF_INIT;
 	struct ws_saved saved = {0};
 	struct aw_error err;
-	int rc = document_text(ed, &doc, &mine);
+	int rc = document_text(ed, &doc, NULL);
 	if (rc) {
 		aw_fail(&err, rc, ed->slug, "");
 		app_error(ed->a, &err);
 		inquiry_free(&doc);
-		buf_free(&mine);
 		return rc;
 	}
 	struct buf trailers = BUF_INIT;
 	used_trailers(ed, &trailers);
-	rc = ws_save_trailers(ed->a->ws, ed->slug, &doc, ed->base, trailers.s, &saved, &err);
+	rc = ws_save_trailers(ed->a->ws, ed->slug, &doc, ed->base, &ed->base_doc, trailers.s, &saved,
+	                      &err);
 	buf_free(&trailers);
-	inquiry_free(&doc);
 	if (rc) {
+		inquiry_free(&doc);
 		app_error(ed->a, &err);
-		buf_free(&mine);
 		return rc;
 	}
+	/* What was saved is the next save's base (a merge is read anew below). */
+	inquiry_free(&ed->base_doc);
+	ed->base_doc = doc;
 	memcpy(ed->base, saved.id, sizeof ed->base);
 	if (saved.committed)
 		memcpy(ed->shown, saved.id, sizeof ed->shown);
@@ -785,8 +791,7 @@ static int save(struct editor *ed)
 	recovery_remove(ed->a->ws, ed->slug, &err);
 	ed->recovered = ed->edits;
 	/* Someone else saved in between: what is stored now is the merge. */
-	if (ws_show(ed->a->ws, ed->slug, NULL, &stored, NULL, &err) == 0 &&
-	    (stored.len != mine.len || memcmp(stored.s, mine.s, mine.len)))
+	if (saved.merged)
 		reload(ed, &err);
 	if (saved.conflicts.n)
 		app_note(ed->a, "Gesichert als Version %.7s – zugleich hat jemand anderes gesichert; "
@@ -799,8 +804,6 @@ static int save(struct editor *ed)
 	if (saved.warning[0] && !saved.conflicts.n)
 		app_note(ed->a, "Gesichert als Version %.7s. %s", saved.id, saved.warning);
 	ws_saved_free(&saved);
-	buf_free(&mine);
-	buf_free(&stored);
 	return 0;
 }
 
@@ -1721,12 +1724,14 @@ enum editor_exit editor_run(struct app *a, const char *slug)
 	struct editor ed;
 	struct aw_error err;
 	memset(&ed, 0, sizeof ed);
+	inquiry_init(&ed.base_doc);
 	ed.a = a;
 	ed.goal = -1;
 	ed.row = ROW_FIRST_QUESTION;
 	snprintf(ed.slug, sizeof ed.slug, "%s", slug);
 	if (take_outside_edit(&ed, &err) || load(&ed, &ed.s, &err)) {
 		app_error(a, &err);
+		inquiry_free(&ed.base_doc);
 		return EDITOR_FAILED;
 	}
 	if (ed.row >= nrows(&ed))
@@ -1753,6 +1758,7 @@ enum editor_exit editor_run(struct app *a, const char *slug)
 	a->draw = draw;
 	a->draw_ctx = ctx;
 	session_free(ed.s);
+	inquiry_free(&ed.base_doc);
 	editbuf_free(ed.qtext);
 	search_free(ed.find);
 	free(ed.needle);

@@ -69,6 +69,8 @@ struct ws_saved {
 	struct strlist conflicts;         /* parts merged with markers after a
 	                                   * concurrent save of the same inquiry */
 	char warning[512];                /* a German sentence, or empty */
+	int merged;                       /* someone else had saved the same
+	                                   * inquiry: what is stored is the merge */
 };
 
 void ws_saved_free(struct ws_saved *s);
@@ -91,10 +93,13 @@ int ws_save(struct workspace *ws, const char *slug, const struct inquiry *doc,
 
 /* ws_save() with more trailer lines for the commit message, each ending
  * in '\n' ("Textbaustein: inneres/keine-erkenntnisse, Stand 15.01.2026\n"):
- * they go under the "Antworten:" trailer, for ws_trailer_uses(). */
+ * they go under the "Antworten:" trailer, for ws_trailer_uses(). A caller
+ * that still holds the version base as it read or saved it passes it as
+ * base_doc, and it is not read and parsed again (a third of a save of a
+ * large inquiry); NULL reads it. */
 int ws_save_trailers(struct workspace *ws, const char *slug, const struct inquiry *doc,
-                     const char *base, const char *trailers, struct ws_saved *saved,
-                     struct aw_error *err);
+                     const char *base, const struct inquiry *base_doc, const char *trailers,
+                     struct ws_saved *saved, struct aw_error *err);
 
 /* One commit that carries a trailer line "KEY: VALUE". */
 struct ws_trailer_use {

@@ -125,7 +125,7 @@ int ws_import(struct workspace *ws, const struct inquiry *q, char slug[SLUG_MAX 
 		goto out;
 	}
 	ws_doc_path(slug, rel);
-	struct ws_file f = {rel, text.s, text.len};
+	struct ws_file f = {rel, text.s, text.len, NULL};
 	git_oid none, id_out, tip;
 	memset(&none, 0, sizeof none);
 	rc = ws_commit(ws, &f, 1, 0, &none, msg.s, &id_out, &saved->committed, &tip,
@@ -225,7 +225,7 @@ static int commit_version(struct workspace *ws, const char *rel, struct buf *tex
 	inquiry_init(&merged);
 	inquiry_init(&ancestor);
 	for (int round = 0; ; round++) {
-		struct ws_file f = {rel, text->s ? text->s : "", text->len};
+		struct ws_file f = {rel, text->s ? text->s : "", text->len, NULL};
 		git_oid out, tip;
 		int rc = ws_commit(ws, &f, 1, 0, &base_blob, msg->s, &out, &saved->committed, &tip,
 		                   saved->warning, sizeof saved->warning, err);
@@ -245,6 +245,7 @@ static int commit_version(struct workspace *ws, const char *rel, struct buf *tex
 		}
 		/* Theirs is now the base of the next attempt; ours is merged
 		 * into it part by part. */
+		saved->merged = 1;
 		git_commit *c = NULL;
 		struct buf theirs_text = BUF_INIT;
 		struct inquiry theirs;
@@ -312,6 +313,8 @@ static int check_disk(struct workspace *ws, const char *rel, const char *slug,
 	git_oid disk, tip_blob, tip;
 	git_commit *c = NULL;
 	snprintf(path, sizeof path, "%s%s", ws->root, rel);
+	if (ws_index_vouches(ws, rel, base))
+		return 0; /* as the caller knew it, says the index */
 	if (git_odb_hashfile(&disk, path, GIT_OBJECT_BLOB) || git_oid_equal(&disk, base))
 		return 0; /* missing, or as the caller knew it */
 	int same_as_tip = git_reference_name_to_id(&tip, ws->repo, "HEAD") == 0 &&
@@ -325,12 +328,12 @@ static int check_disk(struct workspace *ws, const char *rel, const char *slug,
 int ws_save(struct workspace *ws, const char *slug, const struct inquiry *doc,
             const char *base, struct ws_saved *saved, struct aw_error *err)
 {
-	return ws_save_trailers(ws, slug, doc, base, NULL, saved, err);
+	return ws_save_trailers(ws, slug, doc, base, NULL, NULL, saved, err);
 }
 
 int ws_save_trailers(struct workspace *ws, const char *slug, const struct inquiry *doc,
-                     const char *base, const char *trailers, struct ws_saved *saved,
-                     struct aw_error *err)
+                     const char *base, const struct inquiry *base_doc, const char *trailers,
+                     struct ws_saved *saved, struct aw_error *err)
 {
 	char rel[WS_PATH_MAX];
 	struct buf text = BUF_INIT, old_text = BUF_INIT, msg = BUF_INIT;
@@ -344,17 +347,25 @@ int ws_save_trailers(struct workspace *ws, const char *slug, const struct inquir
 	if ((rc = ws_has(ws, slug, err)))
 		return rc;
 	ws_doc_path(slug, rel);
-	if ((rc = resolve_commit(ws, base, slug, &c, err)) ||
-	    (rc = version_at(ws, c, rel, &blob, &old_text, &old, err)))
+	if ((rc = resolve_commit(ws, base, slug, &c, err)))
 		goto out;
-	if (writer_write(doc, &text) || describe(&old, doc, &msg) ||
+	if (base_doc) {
+		if ((rc = ws_blob_at(c, rel, &blob, err)) == 1)
+			rc = aw_fail(err, AW_ENOINQ, "", rel);
+	} else {
+		rc = version_at(ws, c, rel, &blob, &old_text, &old, err);
+		base_doc = &old;
+	}
+	if (rc)
+		goto out;
+	if (writer_write(doc, &text) || describe(base_doc, doc, &msg) ||
 	    (trailers && *trailers && buf_adds(&msg, trailers))) {
 		rc = aw_fail(err, AW_ENOMEM, rel, "");
 		goto out;
 	}
 	if ((rc = check_disk(ws, rel, slug, &blob, err)))
 		goto out;
-	rc = commit_version(ws, rel, &text, doc, &old, blob, &msg, saved, err);
+	rc = commit_version(ws, rel, &text, doc, base_doc, blob, &msg, saved, err);
 out:
 	git_commit_free(c);
 	inquiry_free(&old);
@@ -382,9 +393,10 @@ int ws_save_file(struct workspace *ws, const char *slug, struct ws_saved *saved,
 		struct inquiry old, doc;
 		git_commit *c = NULL;
 		git_oid blob, out, tip;
+		struct fileio_stamp stamp;
 		inquiry_init(&old);
 		inquiry_init(&doc);
-		if ((rc = fileio_read(path, &text, err)) ||
+		if ((rc = fileio_read_stamped(path, &text, &stamp, err)) ||
 		    (rc = read_doc(text.s ? text.s : "", text.len, rel, &doc, err)))
 			goto next;
 		if (doc.nquestions == 0) {
@@ -406,7 +418,7 @@ int ws_save_file(struct workspace *ws, const char *slug, struct ws_saved *saved,
 		}
 		if (rc)
 			goto next;
-		struct ws_file f = {rel, text.s, text.len};
+		struct ws_file f = {rel, text.s, text.len, &stamp};
 		rc = ws_commit(ws, &f, 1, WS_ON_DISK, &blob, msg.s, &out, &saved->committed, &tip,
 		               saved->warning, sizeof saved->warning, err);
 		if (!rc) {

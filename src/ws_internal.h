@@ -5,6 +5,7 @@
 
 #include <git2.h>
 
+#include "fileio.h"
 #include "workspace.h"
 
 struct workspace {
@@ -50,6 +51,9 @@ struct ws_file {
 	const char *path;
 	const char *data;
 	size_t len;
+	/* With WS_ON_DISK: the file as it was read (NULL: unknown), so that
+	 * the index can take it without reading it again. */
+	const struct fileio_stamp *stamp;
 };
 
 /* Commits files on the current branch, with tree built from the tip and
@@ -69,6 +73,11 @@ struct ws_file {
 int ws_commit(struct workspace *ws, const struct ws_file *files, size_t n, unsigned flags,
               const git_oid *expect, const char *message, git_oid *out, int *committed,
               git_oid *raced_tip, char *warning, size_t warning_size, struct aw_error *err);
+
+/* 1 when the git index vouches, without the file being read, that the
+ * working file rel holds blob id: its entry has that id and the file's
+ * present stamp, from before the index was written. */
+int ws_index_vouches(struct workspace *ws, const char *rel, const git_oid *id);
 
 /* Finishes bringing the working files up to a sync's new version when a
  * crash came between moving the branch and updating them (ws_sync.c).

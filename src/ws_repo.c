@@ -391,10 +391,10 @@ int ws_init(const char *dir, struct aw_error *err)
 	ws.root = root;
 	struct ws_file files[3];
 	size_t n = 0;
-	files[n++] = (struct ws_file){WS_MARKER, marker_text, sizeof marker_text - 1};
+	files[n++] = (struct ws_file){WS_MARKER, marker_text, sizeof marker_text - 1, NULL};
 	const struct ws_file readmes[] = {
-		{"templates/README.md", templates_readme, sizeof templates_readme - 1},
-		{"dict/README.md", dict_readme, sizeof dict_readme - 1},
+		{"templates/README.md", templates_readme, sizeof templates_readme - 1, NULL},
+		{"dict/README.md", dict_readme, sizeof dict_readme - 1, NULL},
 	};
 	/* An adopted repository may have these already: they stay as they are. */
 	for (size_t i = 0; i < 2; i++) {

@@ -98,7 +98,7 @@ int ws_add_word(struct workspace *ws, const char *word, struct ws_saved *saved,
 		            buf_adds(&text, word) || buf_addc(&text, '\n')))
 			rc = aw_fail(err, AW_ENOMEM, WS_WORDS, "");
 		if (!rc) {
-			struct ws_file f = {WS_WORDS, text.s, text.len};
+			struct ws_file f = {WS_WORDS, text.s, text.len, NULL};
 			rc = ws_commit(ws, &f, 1, 0, &blob, message, &out, &saved->committed, &raced,
 			               saved->warning, sizeof saved->warning, err);
 			if (!rc) {
@@ -155,7 +155,7 @@ int ws_add_file(struct workspace *ws, const char *rel, const char *data, size_t 
 	 * someone else added the same file meanwhile. */
 	git_oid none, out, raced;
 	memset(&none, 0, sizeof none);
-	struct ws_file f = {rel, data, len};
+	struct ws_file f = {rel, data, len, NULL};
 	rc = ws_commit(ws, &f, 1, 0, &none, message, &out, &saved->committed, &raced,
 	               saved->warning, sizeof saved->warning, err);
 	if (rc == WS_RACED)

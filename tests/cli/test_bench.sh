@@ -38,7 +38,7 @@ check "bench: no sanitizer report from antwort in the bench" \
 same "bench: results.md holds the table that was printed" "$T/table" "$T/results.md"
 check "bench: the header names the sizes" grep -q '5 Fragen, .* 20 Versionen, 100 Tastendrücke' "$T/table"
 for m in "Öffnen und Lesen" "Erster Bildschirm" "Rechtschreibung" "Tastendruck, Mittel" \
-	"Tastendruck, Median (je Taste gemessen)" "Tastendruck, schlechtester" "Sichern eines geänderten Worts" "Wortvergleich" \
+	"Tastendruck, Median (je Taste gemessen)" "Tastendruck, schlechtester" "Sichern im Editor" "Sichern als Befehl" "Wortvergleich" \
 	"antwort log über 20 Versionen" "Spitzenspeicher"; do
 	check "bench: the table has the row „$m“" grep -q "^| $m" "$T/table"
 done

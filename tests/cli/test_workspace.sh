@@ -148,6 +148,11 @@ same "save: git show gives exactly the bytes of the file" "$T/v2.txt" "$T/commit
 check "save: the trailer lists the answer" \
 	test "$(git log -1 --format='%(trailers:key=Antworten,valueonly)' | head -1)" = 1
 check "save: git status is clean" test -z "$(git status --porcelain)"
+# The index takes the file's stamp from the save, as git's own commit
+# would, so git need not read the file again to trust it.
+stamp=$(stat -c '%Y %s %i' "$DOC")
+check "save: the index entry carries the file's time, size and inode" \
+	sh -c "git ls-files --debug '$DOC' | tr -s ' \t' ' ' | awk '/mtime:/ { split(\$2, t, \":\"); m = t[1] } /ino:/ { i = \$4 } /size:/ { s = \$2 } END { print m, s, i }' | grep -qx '$stamp'"
 
 sed -i -e 's/Ausfälle gingen vor allem/Ausfälle gingen überwiegend/' \
        -e 's/nach Auswertung des zweijährigen Probebetriebs/nach Auswertung des dreijährigen Probebetriebs/' "$DOC"
@@ -470,3 +475,18 @@ check "pack: after combining, the last save is there" sh -c "git show HEAD:$DOC 
 check "pack: git fsck --strict is clean" git fsck --strict --no-progress --no-dangling
 check "pack: every version is still readable" \
 	sh -c "git log --format=%H -- '$DOC' | while read c; do git show \$c:'$DOC' >/dev/null || exit 1; done"
+
+# --- what a save reads -------------------------------------------------------
+# The file is read once; the index entry is made from that read's stamp
+# rather than by reading and hashing the file again.
+cd "$T/ws" || exit 2
+if command -v strace >/dev/null 2>&1; then
+	printf '\nNoch ein Absatz.\n' >>"$DOC"
+	strace -f -qq -e trace=openat -o "$T/trace" "$ANTWORT" save "$SLUG" >/dev/null 2>&1
+	check "save: the file is read once, not again for the index" \
+		test "$(grep -c "$DOC\", O_RDONLY" "$T/trace")" = 1
+	check "save: git status is clean after that save too" test -z "$(git status --porcelain)"
+	check "save: and the paragraph is in the version" sh -c "git show HEAD:$DOC | grep -q '^Noch ein Absatz.\$'"
+else
+	skip "save: the file is read once" "strace missing"
+fi

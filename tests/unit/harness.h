@@ -73,5 +73,9 @@ char *harness_slurp(const char *path, size_t *len);
 /* The folder of the fixtures and of ../shared, from the environment. */
 const char *harness_fixtures(void);
 const char *harness_shared(void);
+/* 1 when ../shared (or ANTWORT_SHARED) holds its examples: tests of them
+ * skip with a message where it is absent. */
+int harness_has_shared(void);
+#define SHARED_MISSING "../shared fehlt (ANTWORT_SHARED)"
 
 #endif

@@ -3,6 +3,7 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 int harness_failed;
 
@@ -49,6 +50,13 @@ const char *harness_shared(void)
 {
 	const char *d = getenv("ANTWORT_SHARED");
 	return d ? d : "../shared";
+}
+
+int harness_has_shared(void)
+{
+	char p[4096];
+	snprintf(p, sizeof p, "%s/examples", harness_shared());
+	return access(p, R_OK) == 0;
 }
 
 int main(void)

@@ -95,6 +95,7 @@ void test_workspace(void)
 	CHECK(ws_save(ws, slug, &a, base, &s, &err) == 0 && s.committed,
 	      "workspace: the first editor saves");
 	CHECK_STR(s.subject, "Antwort zu Frage 1 überarbeitet", "workspace: save message");
+	CHECK(!s.merged, "workspace: a save on the tip merges nothing");
 
 	/* The second saves answer 2 from the same base: merged, not undone. */
 	inquiry_init(&b);
@@ -103,6 +104,7 @@ void test_workspace(void)
 	CHECK(ws_save(ws, slug, &b, base, &s, &err) == 0 && s.committed,
 	      "workspace: the second editor saves on the old base");
 	CHECK(s.conflicts.n == 0, "workspace: different answers merge without conflict");
+	CHECK(s.merged, "workspace: the save says it was merged");
 	char *now = slurp_doc(ws, slug);
 	CHECK(now && strstr(now, "Ja, seit 2016.") && strstr(now, "Schnellere Abstimmung."),
 	      "workspace: the merged file holds both editors' answers");
@@ -150,6 +152,25 @@ void test_workspace(void)
 	{
 		char rel[WS_PATH_MAX], path[4400];
 		snprintf(path, sizeof path, "%s%s", ws_root(ws), ws_doc_path(slug, rel));
+		/* The same length, so only the stamp's times and the bytes
+		 * tell: the index must not vouch for it. */
+		char *was = harness_slurp(path, NULL);
+		char *same = was ? strstr(was, "Ja, seit 2016.") : NULL;
+		if (same) {
+			memcpy(same, "JA, SEIT 2016.", 14);
+			FILE *w = fopen(path, "w");
+			fputs(was, w);
+			fclose(w);
+			CHECK(ws_save(ws, slug, &d, tip, &s, &err) == AW_EOUTSIDE,
+			      "workspace: an outside edit of the same length is refused");
+			memcpy(same, "Ja, seit 2016.", 14);
+			w = fopen(path, "w");
+			fputs(was, w);
+			fclose(w);
+		} else {
+			CHECK(0, "workspace: an outside edit of the same length is refused");
+		}
+		free(was);
 		FILE *g = fopen(path, "a");
 		fputs("Von Hand ergänzt.\n", g);
 		fclose(g);
@@ -198,7 +219,7 @@ void test_workspace(void)
 	read_text(doc_text, &t);
 	set_answer(&t, 1, "Dem Senat liegen keine Erkenntnisse vor.");
 	ws_save_file(ws, slug, &s, &err); /* what the test above left on disk, taken in */
-	CHECK(ws_save_trailers(ws, slug, &t, NULL,
+	CHECK(ws_save_trailers(ws, slug, &t, NULL, NULL,
 	                       "Textbaustein: inneres/keine-erkenntnisse, Stand 15.01.2026\n", &s,
 	                       &err) == 0 && s.committed, "trailers: a save with a template trailer");
 	struct ws_trailer_use *uses = NULL;
