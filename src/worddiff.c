@@ -101,8 +101,8 @@ static int tokenize(const char *s, size_t n, struct toks *t)
  * lines. */
 static char *encode(const char *s, const struct toks *t, size_t *outlen)
 {
-	size_t n = t->v[t->n].off, size = n + t->n;
-	for (size_t i = 0; i < n; i++)
+	size_t from = t->v[0].off, to = t->v[t->n].off, size = to - from + t->n;
+	for (size_t i = from; i < to; i++)
 		if (s[i] == '\n' || s[i] == '\001' || s[i] == '\0')
 			size++;
 	char *e = malloc(size ? size : 1);
@@ -236,6 +236,14 @@ static int build_spans(struct hunks *hs, const struct toks *ta, const struct tok
 	return span_push(out, WD_SAME, ta->v[at].off, ta->v[ta->n].off - ta->v[at].off);
 }
 
+/* 1 when token i of a and token k of b are the same bytes. */
+static int same_token(const char *a, const struct toks *ta, size_t i, const char *b,
+                      const struct toks *tb, size_t k)
+{
+	size_t la = ta->v[i + 1].off - ta->v[i].off, lb = tb->v[k + 1].off - tb->v[k].off;
+	return la == lb && !memcmp(a + ta->v[i].off, b + tb->v[k].off, la);
+}
+
 static int diff_tokens(const char *a, const struct toks *ta, const char *b,
                        const struct toks *tb, struct hunks *hs)
 {
@@ -290,8 +298,23 @@ int worddiff_compute(const char *a, size_t alen, const char *b, size_t blen,
 		out->words_add = count_words(&tb, 0, tb.n);
 		goto out;
 	}
-	if ((rc = diff_tokens(a, &ta, b, &tb, &hs)))
+	/* Only the tokens between the common beginning and end go to xdiff
+	 * (which would trim them itself, after encoding and hashing all of
+	 * them): a paragraph with one word changed is a diff of a few tokens,
+	 * not of hundreds. */
+	size_t pre = 0, suf = 0;
+	while (pre < ta.n && pre < tb.n && same_token(a, &ta, pre, b, &tb, pre))
+		pre++;
+	while (suf < ta.n - pre && suf < tb.n - pre &&
+	       same_token(a, &ta, ta.n - 1 - suf, b, &tb, tb.n - 1 - suf))
+		suf++;
+	struct toks va = {ta.v + pre, ta.n - pre - suf, 0}, vb = {tb.v + pre, tb.n - pre - suf, 0};
+	if ((rc = diff_tokens(a, &va, b, &vb, &hs)))
 		goto out;
+	for (size_t i = 0; i < hs.n; i++) {
+		hs.v[i].os += pre;
+		hs.v[i].ns += pre;
+	}
 	rc = build_spans(&hs, &ta, &tb, out);
 out:
 	free(ta.v);
