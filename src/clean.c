@@ -108,7 +108,10 @@ static int is_letter(unsigned c)
 static unsigned cp_at(const char *s, size_t *len)
 {
 	unsigned c;
-	size_t n = utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &c);
+	size_t avail = 0;   /* the bytes up to the NUL, at most 4: no strlen() of the rest */
+	while (avail < 4 && s[avail])
+		avail++;
+	size_t n = utf8_decode(s, avail, &c);
 	if (len)
 		*len = n;
 	return c;
@@ -306,6 +309,8 @@ int clean_run_on_headings(struct clines *l, struct strlist *log)
 	for (size_t i = 0; i < l->n; i++) {
 		const char *s = l->v[i].s;
 		for (size_t k = 0; k < sizeof openings / sizeof *openings; k++) {
+			if (s[0] != openings[k][0])
+				continue;   /* most lines: at once */
 			size_t n = strlen(openings[k]);
 			if (strncmp(s, openings[k], n) || !(prefix(s + n, "Zu ") || prefix(s + n, "zu ")) ||
 			    !clean_starts_structure(s + n))
@@ -342,16 +347,24 @@ static int is_navigation(const char *s)
 	};
 	if (prefix(s, "Sie sind hier:") || prefix(s, "©"))
 		return 1;
-	/* every item of the line, split at " | ", is a navigation word */
+	/* every item of the line, split at " | ", is a navigation word: a
+	 * word the line goes on with, followed by " | " or the end (no word
+	 * holds a "|"), so that a line of text is given up after its first
+	 * bytes instead of searched to its end */
 	for (const char *t = s; *t;) {
-		const char *e = strstr(t, " | ");
-		size_t n = e ? (size_t)(e - t) : strlen(t);
-		int found = 0;
-		for (size_t i = 0; i < sizeof words / sizeof *words && !found; i++)
-			found = strlen(words[i]) == n && !strncmp(t, words[i], n);
-		if (!found)
+		size_t n = 0;
+		for (size_t i = 0; i < sizeof words / sizeof *words && !n; i++) {
+			if (words[i][0] != t[0])
+				continue;
+			size_t wl = strlen(words[i]);
+			if (!strncmp(t, words[i], wl) && (!t[wl] || !strncmp(t + wl, " | ", 3)))
+				n = wl;
+		}
+		if (!n)
 			return 0;
-		t = e ? e + 3 : t + n;
+		t += n;
+		if (*t)
+			t += 3;
 	}
 	return *s != '\0';
 }
@@ -393,7 +406,11 @@ int clean_navigation(struct clines *l, struct strlist *log)
  * more: "V o r b e m e r k u n g   d e s   S e n a t s". */
 static char *unspace(const char *s, size_t n)
 {
-	size_t letters = 0, i = 0, o = 0;
+	size_t letters = 0, i = 0, o = 0, first;
+	/* Most lines have two characters in a row at once: given up before
+	 * the copy is made. */
+	if (cp_at(s, &first) == ' ' || first >= n || s[first] != ' ')
+		return NULL;
 	char *out = malloc(n + 1);
 	if (!out)
 		return NULL;
@@ -482,6 +499,18 @@ static int plain_structure_spaces(struct cline *c)
 	return 1;
 }
 
+/* Would the loop in clean_whitespace() change line c? Only blanks at its
+ * ends, a tab or three spaces in a row do; most lines have none, and the
+ * library's searches find out faster than a copy. */
+static int blanks_to_tidy(const struct cline *c)
+{
+	if (c->len == 0)
+		return 0;
+	return c->s[0] == ' ' || c->s[0] == '\t' || c->s[c->len - 1] == ' ' ||
+	       c->s[c->len - 1] == '\t' || memchr(c->s, '\t', c->len) ||
+	       strlen(c->s) != c->len || strstr(c->s, "   ");
+}
+
 int clean_whitespace(struct clines *l, struct strlist *log)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -490,6 +519,8 @@ int clean_whitespace(struct clines *l, struct strlist *log)
 		         l->v[i].s))
 			return AW_ENOMEM;
 		struct cline *c = &l->v[i];
+		if (!blanks_to_tidy(c))
+			continue;
 		char *out = malloc(c->len + 1);
 		size_t o = 0, k = 0;
 		int changed = 0;
@@ -611,8 +642,9 @@ static int furniture(const char *s)
 		size_t n = (size_t)(s - t);
 		int ok = 0;
 		tokens++;
+		/* (The first byte rules out most words before strlen().) */
 		for (size_t i = 0; i < sizeof words / sizeof *words && !ok; i++)
-			if (strlen(words[i]) == n && !strncmp(t, words[i], n)) {
+			if (words[i][0] == t[0] && strlen(words[i]) == n && !strncmp(t, words[i], n)) {
 				ok = 1;
 				strong |= i < 15;   /* everything but "von" */
 			}
@@ -663,19 +695,26 @@ static int lone_number(const struct clines *l, size_t i)
 int clean_page_furniture(struct clines *l, struct strlist *log)
 {
 	char *drop = calloc(l->n ? l->n : 1, 1);
+	/* furniture() of each line, asked for again and again below */
+	char *kind = malloc(l->n ? l->n : 1);
 	size_t bare = 0;
 	int rc = 0;
-	if (!drop)
+	if (!drop || !kind) {
+		free(drop);
+		free(kind);
 		return AW_ENOMEM;
+	}
 
 	/* A number alone between blank lines is a page number only where
 	 * there are several; in a table copied cell by cell it has
 	 * neighbours and stays. */
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
 		bare += lone_number(l, i);
+		kind[i] = (char)furniture(l->v[i].s);
+	}
 	for (size_t i = 0; i < l->n && !rc; i++) {
 		const struct cline *c = &l->v[i];
-		int f = furniture(c->s);
+		int f = kind[i];
 		if (f == F_PAGE || (bare >= 2 && lone_number(l, i))) {
 			drop[i] = 1;
 			rc = note(log, c->orig, "Seitenkopf oder Seitenzahl „%s“ entfernt.", c->s);
@@ -686,7 +725,7 @@ int clean_page_furniture(struct clines *l, struct strlist *log)
 		/* A running header repeats on every page: each copy after the
 		 * first goes (same text, or the same Drucksache number). */
 		for (size_t k = 0; k < i; k++) {
-			if (!drop[k] && furniture(l->v[k].s) != F_NONE &&
+			if (!drop[k] && kind[k] != F_NONE &&
 			    (!strcmp(l->v[k].s, c->s) || same_paper(l->v[k].s, c->s))) {
 				drop[i] = 1;
 				rc = note(log, c->orig, "wiederholte Kopfzeile „%s“ entfernt.", c->s);
@@ -701,7 +740,7 @@ int clean_page_furniture(struct clines *l, struct strlist *log)
 	for (int changed = 1; changed && !rc;) {
 		changed = 0;
 		for (size_t i = 0; i < l->n && !rc; i++) {
-			if (drop[i] || furniture(l->v[i].s) != F_HEADER)
+			if (drop[i] || kind[i] != F_HEADER)
 				continue;
 			for (int dir = -1; dir <= 1; dir += 2) {
 				size_t k = i;
@@ -758,6 +797,7 @@ int clean_page_furniture(struct clines *l, struct strlist *log)
 	if (!rc)
 		l->n = o;
 	free(drop);
+	free(kind);
 	return rc;
 }
 
@@ -886,6 +926,10 @@ int clean_footnotes(struct clines *l, const struct lexicon *lex, struct strlist 
 	for (size_t i = 0; i < l->n; i++) {
 		struct cline *c = &l->v[i];
 		for (size_t d = 1; d < c->len; d++) {
+			/* Digits are rare: on to the next one. */
+			d += strcspn(c->s + d, "123456789");
+			if (d >= c->len)
+				break;
 			if (!(c->s[d] >= '1' && c->s[d] <= '9') ||
 			    (c->s[d - 1] >= '0' && c->s[d - 1] <= '9'))
 				continue;
@@ -1026,7 +1070,12 @@ int clean_hyphenation(struct clines *l, const struct lexicon *lex, struct strlis
 	for (size_t i = 0; i < l->n; i++) {
 		struct cline *c = &l->v[i];
 		for (size_t k = 1; k + 2 < c->len; k++) {
-			if (c->s[k] != '-' || c->s[k + 1] != ' ')
+			/* Most lines have no hyphen: on to the next one. */
+			const char *h = memchr(c->s + k, '-', c->len - 2 - k);
+			if (!h)
+				break;
+			k = (size_t)(h - c->s);
+			if (c->s[k + 1] != ' ')
 				continue;
 			size_t w1 = letters_before(c->s, k);
 			if (w1 == k || !is_lower(cp_at(c->s + k + 2, NULL)) ||

@@ -1472,23 +1472,34 @@ int reader_read_all(const char *text, size_t len, const char *name,
 	 * them counts once: CR is never text. */
 	const char *nl = memchr(text, '\n', len);
 	crlf = nl && nl > text && nl[-1] == '\r';
-	for (size_t i = 0; i < len && !rc; i++) {
-		if (text[i] != '\r') {
-			rc = buf_addc(&norm, text[i]);
-			continue;
+	/* Text without a CR is read as it is; otherwise the runs between
+	 * CRs are copied whole. */
+	const char *body = text;
+	size_t blen = len;
+	const char *cr = memchr(text, '\r', len);
+	if (cr) {
+		for (size_t i = 0; i < len && !rc;) {
+			size_t end = cr ? (size_t)(cr - text) : len;
+			if (end > i)
+				rc = buf_add(&norm, text + i, end - i);
+			if (end == len || rc)
+				break;
+			for (i = end + 1; i < len && text[i] == '\r'; i++)
+				;
+			if (!(i < len && text[i] == '\n'))
+				rc = buf_addc(&norm, '\n');
+			cr = i < len ? memchr(text + i, '\r', len - i) : NULL;
 		}
-		while (i + 1 < len && text[i + 1] == '\r')
-			i++;
-		if (!(i + 1 < len && text[i + 1] == '\n'))
-			rc = buf_addc(&norm, '\n');
+		body = norm.s;
+		blen = norm.len;
 	}
-	final_newline = norm.len > 0 && norm.s[norm.len - 1] == '\n';
+	final_newline = blen > 0 && body[blen - 1] == '\n';
 	if (rc)
 		goto fail;
 
 	if ((rc = compile_all(&r, err)))
 		goto out;
-	if ((rc = clines_from_text(&r.text, norm.s ? norm.s : "", norm.len)) ||
+	if ((rc = clines_from_text(&r.text, body ? body : "", blen)) ||
 	    (rc = clean_all(&r.text, lex, &cleaned)))
 		goto fail;
 	r.lines = r.text.v;

@@ -2,6 +2,9 @@
 #include "utf8.h"
 #include "error.h"
 
+#include <stdint.h>
+#include <string.h>
+
 size_t utf8_decode(const char *str, size_t n, unsigned *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -41,29 +44,65 @@ size_t utf8_decode(const char *str, size_t n, unsigned *cp)
 	return len;
 }
 
+/* Do the eight bytes at s hold nothing but ASCII other than NUL? The
+ * subtraction borrows into a byte's high bit exactly where a byte is 0, and
+ * a byte of 0x80 or more has that bit already. */
+static int plain_ascii8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w;
+	memcpy(&w, s, sizeof w);
+	return ((w | (w - ones)) & highs) == 0;
+}
+
+/* The line and column (characters, both 1-based) of byte i of s, whose
+ * bytes before i are valid UTF-8: the column counts the bytes that begin
+ * a character since the last line break. */
+static void position(const char *s, size_t i, size_t *line, size_t *col)
+{
+	size_t ln = 1, start = 0, cl = 1;
+	for (const char *nl; (nl = memchr(s + start, '\n', i - start));) {
+		ln++;
+		start = (size_t)(nl - s) + 1;
+	}
+	for (size_t k = start; k < i; k++)
+		cl += ((unsigned char)s[k] & 0xC0) != 0x80;
+	*line = ln;
+	*col = cl;
+}
+
 int utf8_validate(const char *s, size_t n, size_t *line, size_t *col)
 {
-	size_t ln = 1, cl = 1;
-
+	/* Most text is ASCII: it is passed over eight bytes at a time, and the
+	 * position of a fault is worked out only once one is found. */
 	for (size_t i = 0; i < n;) {
 		unsigned cp;
 		size_t len;
+		if (n - i >= 8 && plain_ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
+		/* What stopped the test is at most eight bytes on: plain ASCII
+		 * up to it, one byte at a time. */
+		while (i < n && (unsigned char)s[i] >= 0x01 && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i == n)
+			break;
 		if (s[i] == '\0') {
-			*line = ln;
-			*col = cl;
+			position(s, i, line, col);
 			return AW_ENUL;
+		}
+		/* Umlauts and ß, the common case beyond ASCII, without a call:
+		 * a lead byte C2-DF and one continuation byte are always valid. */
+		if ((unsigned char)s[i] >= 0xC2 && (unsigned char)s[i] <= 0xDF && i + 1 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
 		}
 		len = utf8_decode(s + i, n - i, &cp);
 		if (cp == 0xFFFD && len == 1) {
-			*line = ln;
-			*col = cl;
+			position(s, i, line, col);
 			return AW_EUTF8;
-		}
-		if (cp == '\n') {
-			ln++;
-			cl = 1;
-		} else {
-			cl++;
 		}
 		i += len;
 	}
