@@ -26,7 +26,7 @@ MODEL_LIBS := $(shell pkg-config --libs $(MODEL_PKGS) 2>/dev/null)
 
 # `make check` adds -Werror: a warning fails the suite, not a user's build.
 WERROR  ?=
-override CFLAGS += $(WERROR) -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+override CFLAGS += $(WERROR) -pthread -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
                    $(PKG_CFLAGS) \
                    -DANTWORT_VERSION='"$(VERSION)"' \
                    -DANTWORT_DATADIR='"$(DATADIR)"' \

@@ -253,6 +253,12 @@ git commit -qam "kaputt mit git"
 run diff "$SLUG"
 check "diff: a stored version that does not read names file and line" \
 	grep -q "Zeile [0-9]*, Spalte 9: Hier steht kein gültiges UTF-8" "$T/err"
+# The two versions are read side by side (one on a second thread): the
+# error of either side is the one reported.
+run diff "$SLUG" HEAD HEAD~1
+check "diff: a broken first version is named too, exit 2" \
+	sh -c "[ $status = 2 ] && grep -q 'Zeile [0-9]*, Spalte 9: Hier steht kein gültiges UTF-8' '$T/err'"
+check "diff: the message names the version that does not read" grep -q "HEAD" "$T/err"
 run log "$SLUG"
 check "log: a plain git commit is listed with its own message" grep -q "  kaputt mit git" "$T/out"
 cp "$T/good.txt" "$DOC"
