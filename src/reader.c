@@ -14,6 +14,7 @@
 #include "utf8.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1596,5 +1597,43 @@ int reader_read(const char *text, size_t len, const char *name,
 	}
 	*q = all[0];
 	free(all);
+	return 0;
+}
+
+struct pair_side {
+	const struct reader_input *in;
+	struct inquiry *q;
+	struct aw_error err;
+	int rc;
+};
+
+static void *read_side(void *arg)
+{
+	struct pair_side *s = arg;
+	s->rc = reader_read(s->in->text, s->in->len, s->in->name, NULL, s->q, &s->err);
+	return NULL;
+}
+
+int reader_read_pair(const struct reader_input in[2], struct inquiry out[2],
+                     struct aw_error *err)
+{
+	struct pair_side side[2] = {{&in[0], &out[0], {0}, 0}, {&in[1], &out[1], {0}, 0}};
+	pthread_t t;
+	int threaded = pthread_create(&t, NULL, read_side, &side[0]) == 0;
+	if (!threaded)
+		read_side(&side[0]);
+	read_side(&side[1]);
+	if (threaded)
+		pthread_join(t, NULL);
+	for (int k = 0; k < 2; k++)
+		if (side[k].rc) {
+			if (err)
+				*err = side[k].err;
+			inquiry_free(&out[0]);
+			inquiry_free(&out[1]);
+			inquiry_init(&out[0]);
+			inquiry_init(&out[1]);
+			return side[k].rc;
+		}
 	return 0;
 }

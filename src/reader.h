@@ -32,4 +32,19 @@ int reader_read_all(const char *text, size_t len, const char *name,
                     const struct lexicon *lex, struct inquiry **out, size_t *count,
                     struct aw_error *err);
 
+/* One text for reader_read_pair(). */
+struct reader_input {
+	const char *text;
+	size_t len;
+	const char *name;
+};
+
+/* reader_read() of two texts at once, in[0] on a second thread while
+ * this one reads in[1] (without a thread, one after the other): a diff or
+ * a save needs two versions of an inquiry that may be 500 KB, and the two
+ * reads share nothing. On success out[0] and out[1] are complete; on
+ * failure both are empty and err is the first failing text's error. */
+int reader_read_pair(const struct reader_input in[2], struct inquiry out[2],
+                     struct aw_error *err);
+
 #endif

@@ -390,30 +390,36 @@ int ws_save_file(struct workspace *ws, const char *slug, struct ws_saved *saved,
 	 * process committed it in between, and never written by us. */
 	for (int round = 0; ; round++) {
 		struct buf text = BUF_INIT, old_text = BUF_INIT, msg = BUF_INIT;
-		struct inquiry old, doc;
+		struct inquiry q[2]; /* the file's text, and the last version */
+		struct inquiry *const doc = &q[0], *const old = &q[1];
 		git_commit *c = NULL;
 		git_oid blob, out, tip;
 		struct fileio_stamp stamp;
-		inquiry_init(&old);
-		inquiry_init(&doc);
+		inquiry_init(doc);
+		inquiry_init(old);
 		if ((rc = fileio_read_stamped(path, &text, &stamp, err)) ||
-		    (rc = read_doc(text.s ? text.s : "", text.len, rel, &doc, err)))
+		    (rc = resolve_commit(ws, NULL, slug, &c, err)))
 			goto next;
-		if (doc.nquestions == 0) {
+		int stored = (rc = ws_blob_at(c, rel, &blob, err)) == 0;
+		if (rc < 0 || (stored && (rc = ws_blob_read(ws->repo, &blob, &old_text, err))))
+			goto next;
+		/* Both versions of a large inquiry are read side by side; the
+		 * file's errors come first, as they are the person's to mend. */
+		const struct reader_input in[2] = {{text.s ? text.s : "", text.len, rel},
+		                                   {old_text.s ? old_text.s : "", old_text.len, rel}};
+		rc = stored ? reader_read_pair(in, q, err) : read_doc(in[0].text, in[0].len, rel, doc, err);
+		if (rc)
+			goto next;
+		if (doc->nquestions == 0) {
 			rc = aw_fail_at(err, AW_EDOC, rel, 1, 0,
 			                "In der Datei steht keine nummerierte Frage mehr");
 			goto next;
 		}
-		if ((rc = resolve_commit(ws, NULL, slug, &c, err)))
-			goto next;
-		rc = ws_blob_at(c, rel, &blob, err);
-		if (rc == 1) {
+		if (!stored) {
 			/* Put there by hand (or an import cut short): it arrives now. */
 			memset(&blob, 0, sizeof blob);
-			rc = import_message(&doc, slug, &msg) ? aw_fail(err, AW_ENOMEM, rel, "") : 0;
-		} else if (!rc && !(rc = ws_blob_read(ws->repo, &blob, &old_text, err)) &&
-		           !(rc = read_doc(old_text.s ? old_text.s : "", old_text.len, rel, &old, err)) &&
-		           describe(&old, &doc, &msg)) {
+			rc = import_message(doc, slug, &msg) ? aw_fail(err, AW_ENOMEM, rel, "") : 0;
+		} else if (describe(old, doc, &msg)) {
 			rc = aw_fail(err, AW_ENOMEM, rel, "");
 		}
 		if (rc)
@@ -424,15 +430,15 @@ int ws_save_file(struct workspace *ws, const char *slug, struct ws_saved *saved,
 		if (!rc) {
 			git_oid_tostr(saved->id, sizeof saved->id, &out);
 			take_subject(msg.s, saved->subject, sizeof saved->subject);
-			if (docmerge_markers(&doc, &saved->conflicts))
+			if (docmerge_markers(doc, &saved->conflicts))
 				rc = aw_fail(err, AW_ENOMEM, rel, "");
 		} else if (rc == WS_RACED && round == 20) {
 			rc = aw_fail(err, AW_ELOCKED, rel, "");
 		}
 next:
 		git_commit_free(c);
-		inquiry_free(&old);
-		inquiry_free(&doc);
+		inquiry_free(old);
+		inquiry_free(doc);
 		buf_free(&text);
 		buf_free(&old_text);
 		buf_free(&msg);

@@ -311,8 +311,39 @@ static void bad_input(void)
 	      "reader: broken UTF-8 right after a BOM");
 }
 
+/* Two texts read side by side give what two reads one after the other
+ * give, and the first failing text's error. */
+static void pair(void)
+{
+	const char *good = "Anfrage der Fraktion X\n\n1. Wie viele?\n\n2. Wann?\n";
+	const char *other = "Kleine Anfrage\n\n1. Wer?\n\nZu Frage 1:\n\nNiemand.\n";
+	const char *bad = "1. Kaputt \377\n";
+	struct inquiry q[2], a, b;
+	struct aw_error err;
+	struct reader_input in[2] = {{good, strlen(good), "eins"}, {other, strlen(other), "zwei"}};
+	CHECK(reader_read_pair(in, q, &err) == 0, "pair: two texts read");
+	CHECK(read_str(good, &a, &err) == 0 && read_str(other, &b, &err) == 0,
+	      "pair: the same texts one after the other");
+	CHECK(inquiry_equal(&q[0], &a) && inquiry_equal(&q[1], &b),
+	      "pair: each model is what reader_read() gives");
+	inquiry_free(&q[0]);
+	inquiry_free(&q[1]);
+	inquiry_free(&a);
+	inquiry_free(&b);
+
+	in[1] = (struct reader_input){bad, strlen(bad), "zwei"};
+	CHECK(reader_read_pair(in, q, &err) == AW_EUTF8 && !strcmp(err.file, "zwei") &&
+	      err.line == 1 && err.col == 11, "pair: the second text's error, with its name and place");
+	CHECK(q[0].nquestions == 0 && q[1].nquestions == 0, "pair: on an error both models are empty");
+	in[0] = (struct reader_input){bad, strlen(bad), "eins"};
+	in[1] = (struct reader_input){"", 0, "zwei"};
+	CHECK(reader_read_pair(in, q, &err) == AW_EUTF8 && !strcmp(err.file, "eins"),
+	      "pair: when both fail, the first text's error");
+}
+
 void test_reader(void)
 {
+	pair();
 	structure();
 	inquiry_alone();
 	layout();
