@@ -110,16 +110,20 @@ med() {
 }
 
 edit() { ANTWORT_SCRIPT="$1" ANTWORT_SCREEN=100x40 "$ANTWORT" edit "$SLUG"; }
-# One word of the last line changed in both repositories alike.
-change() {
+# Saves and their references: each save's text is kept (version K of
+# kind NAME in $D/NAME.K), and git commits the very same text in the copy
+# right after, so that both meet the machine in the same mood (shared
+# machines have slow spells lasting seconds).
+# One word of the last line changed, then `antwort save`.
+save_once() {
 	case $(sed -n '$s/ .*//p' "$FILE") in Zudem) new=Ferner ;; *) new=Zudem ;; esac
-	sed -i "\$s/^[^ ]*/$new/" "$FILE" "$REF/$DOC"
+	sed -i "\$s/^[^ ]*/$new/" "$FILE"
+	(cd "$WS" && once "$ANTWORT" save "$SLUG")
+	cp "$FILE" "$D/cli.$1"
 }
-save_once() { change; (cd "$WS" && once "$ANTWORT" save "$SLUG"); }
-commit_once() { (cd "$REF" && once git commit -q -a -m x); }
 # The editor's save, as people save: one word typed into an answer, then
 # ^S; its time is that of the ^S key alone (ANTWORT_KEYTIMES: handling
-# and redraw). The reference commits the very same bytes in the copy.
+# and redraw).
 printf 'key Tab Tab C-End\ntype  Zudem\nkey ^S\n' >"$D/save.keys"
 edsave_once() {
 	before=$(git -C "$WS" rev-parse HEAD)
@@ -130,7 +134,12 @@ edsave_once() {
 		echo "Sichern im Editor: keine neue Version" >>"$D/failed"
 	fi
 	tail -n 1 "$D/kt"
-	cp "$FILE" "$REF/$DOC"
+	cp "$FILE" "$D/ed.$1"
+}
+# commit_once NAME K: the reference for save K of kind NAME.
+commit_once() {
+	cp "$D/$1.$2" "$REF/$DOC"
+	(cd "$REF" && once git commit -q -a -m x)
 }
 
 cd "$WS" || exit 2
@@ -148,21 +157,21 @@ note "Wortvergleich …";        diff=$(med "$ANTWORT" diff "$SLUG" "$REV1" "$RE
 gdiff=$(med git diff --word-diff "$REV1" "$REV2" -- "$DOC")
 note "Versionsliste …";        log=$(med "$ANTWORT" log "$SLUG");     glog=$(med git log --oneline)
 note "Sichern …"
-k=0; : >"$D/save"; : >"$D/commit"
+: >"$D/save"; : >"$D/commit"; : >"$D/edsave"; : >"$D/edcommit"
+k=0
 while [ "$k" -lt "$RUNS" ]; do
-	save_once >>"$D/save" || exit 2
-	commit_once >>"$D/commit" || exit 2
+	save_once "$k" >>"$D/save"
+	commit_once cli "$k" >>"$D/commit"
 	k=$((k + 1))
 done
+k=0
+while [ "$k" -lt "$RUNS" ]; do
+	(cd "$WS" && edsave_once "$k") >>"$D/edsave"
+	commit_once ed "$k" >>"$D/edcommit"
+	k=$((k + 1))
+done
+git -C "$WS" status --porcelain | grep -q . && die "Sichern hat nicht alles gesichert"
 save=$(median <"$D/save"); commit=$(median <"$D/commit")
-note "Sichern im Editor …"
-k=0; : >"$D/edsave"; : >"$D/edcommit"
-while [ "$k" -lt "$RUNS" ]; do
-	(cd "$WS" && edsave_once) >>"$D/edsave" || exit 2
-	commit_once >>"$D/edcommit" || exit 2
-	k=$((k + 1))
-done
-git -C "$WS" status --porcelain | grep -q . && die "Sichern im Editor hat nicht alles gesichert"
 edsave=$(median <"$D/edsave"); edcommit=$(median <"$D/edcommit")
 note "Zeit je Taste …"
 # The headless editor writes each key's time (handling and redraw) in
