@@ -15,10 +15,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Keys to numbers, by open addressing on a hash of the key. The parts of
+ * a 200-question inquiry used to be compared each with each, which was a
+ * tenth of saving it. The keys are borrowed, not copied. */
+struct key_index {
+	const char **key;
+	size_t *val;
+	size_t cap;
+};
+
+static int key_index_init(struct key_index *x, size_t n)
+{
+	x->cap = 16;
+	while (x->cap < 2 * n + 2)
+		x->cap *= 2;
+	x->key = calloc(x->cap, sizeof *x->key);
+	x->val = calloc(x->cap, sizeof *x->val);
+	return x->key && x->val ? 0 : AW_ENOMEM;
+}
+
+static void key_index_free(struct key_index *x)
+{
+	free(x->key);
+	free(x->val);
+}
+
+/* The value slot of key, made (with *added = 1) when key is new; the
+ * index holds at most half its room, so there always is one. */
+static size_t *key_slot(struct key_index *x, const char *key, int *added)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *c = (const unsigned char *)key; *c; c++)
+		h = (h ^ *c) * 16777619u;
+	size_t i = h & (x->cap - 1);
+	while (x->key[i] && strcmp(x->key[i], key))
+		i = (i + 1) & (x->cap - 1);
+	*added = !x->key[i];
+	if (*added)
+		x->key[i] = key;
+	return &x->val[i];
+}
+
 struct maker {
 	struct doc_parts *out;
 	size_t cap;
 	int rc;
+	struct key_index seen; /* each key given so far: how often */
 };
 
 /* Appends a part taking key, label and text (NULL: out of memory). Keys
@@ -28,13 +70,13 @@ static struct doc_part *add(struct maker *m, enum dp_kind kind, char *key, char 
 {
 	struct doc_parts *o = m->out;
 	if (!m->rc && key) {
-		size_t k = strlen(key), same = 0;
-		for (size_t i = 0; i < o->n; i++)
-			if (!strncmp(o->v[i].key, key, k) && (!o->v[i].key[k] || o->v[i].key[k] == '#'))
-				same++;
-		if (same) {
+		/* Keys given are never "…#N", so counting them is enough. The
+		 * index borrows the first of each key, which the parts keep. */
+		int added;
+		size_t *same = key_slot(&m->seen, key, &added);
+		if (!added) {
 			struct buf b = BUF_INIT;
-			m->rc = buf_printf(&b, "%s#%zu", key, same + 1);
+			m->rc = buf_printf(&b, "%s#%zu", key, ++*same + 1);
 			free(key);
 			key = buf_take(&b);
 		}
@@ -310,9 +352,11 @@ static void answer(struct maker *m, const struct answer *a)
 
 int docparts_make(const struct inquiry *q, struct doc_parts *out)
 {
-	struct maker m = {out, 0, 0};
+	struct maker m = {out, 0, 0, {NULL, NULL, 0}};
 	out->v = NULL;
 	out->n = 0;
+	/* The fixed parts, the questions and the answers. */
+	m.rc = key_index_init(&m.seen, q->nquestions + q->nanswers + 8);
 
 	add(&m, DP_SESSION, dup("session"), dup("Sitzungsdatum"), session(q));
 	add(&m, DP_NUMBER, dup("number"), dup("Nummer"), dup(q->number));
@@ -327,6 +371,7 @@ int docparts_make(const struct inquiry *q, struct doc_parts *out)
 	for (size_t i = 0; i < q->nanswers; i++)
 		answer(&m, &q->answers[i]);
 	add(&m, DP_OTHER, dup("other"), dup("Übriger Text"), other(q));
+	key_index_free(&m.seen);
 	if (m.rc)
 		docparts_free(out);
 	return m.rc;
@@ -377,39 +422,58 @@ int changes_compare(const struct doc_parts *old, const struct doc_parts *new,
 	 * the new part it follows (NONE: it comes first). */
 	size_t *match = malloc((old->n + 1) * sizeof *match);
 	size_t *after = malloc((old->n + 1) * sizeof *after);
+	/* of_new[j]: the old part of new part j, NONE for a new one */
+	size_t *of_new = malloc((new->n + 1) * sizeof *of_new);
 	struct change *c = malloc((old->n + new->n + 1) * sizeof *c);
-	size_t k = 0, last = NONE;
+	struct key_index keys = {NULL, NULL, 0};
+	size_t k = 0, last = NONE, gone = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (!match || !after || !c) {
+	if (!match || !after || !of_new || !c || key_index_init(&keys, new->n + old->n)) {
 		free(match);
 		free(after);
+		free(of_new);
 		free(c);
+		key_index_free(&keys);
 		return AW_ENOMEM;
 	}
+	/* Keys are unique within a version (docparts_make()). */
+	for (size_t j = 0; j < new->n; j++) {
+		int added;
+		*key_slot(&keys, new->v[j].key, &added) = j;
+		of_new[j] = NONE;
+	}
 	for (size_t i = 0; i < old->n; i++) {
-		match[i] = NONE;
-		for (size_t j = 0; j < new->n && match[i] == NONE; j++)
-			if (!strcmp(old->v[i].key, new->v[j].key))
-				match[i] = j;
-		if (match[i] != NONE)
+		int added;
+		size_t *j = key_slot(&keys, old->v[i].key, &added);
+		match[i] = added ? NONE : *j;
+		if (added)
+			*j = NONE; /* the old key is in the index now: never a match */
+		if (match[i] != NONE) {
+			of_new[match[i]] = i;
 			last = match[i];
+		} else {
+			gone++;
+		}
 		after[i] = last;
 	}
+	key_index_free(&keys);
 	removed(old, match, after, NONE, c, &k);
 	for (size_t j = 0; j < new->n; j++) {
 		c[k] = (struct change){NULL, &new->v[j], CH_ADDED};
-		for (size_t i = 0; i < old->n; i++)
-			if (match[i] == j) {
-				c[k].old = &old->v[i];
-				c[k].status = strcmp(old->v[i].text, new->v[j].text) ? CH_CHANGED : CH_SAME;
-			}
+		if (of_new[j] != NONE) {
+			size_t i = of_new[j];
+			c[k].old = &old->v[i];
+			c[k].status = strcmp(old->v[i].text, new->v[j].text) ? CH_CHANGED : CH_SAME;
+		}
 		k++;
-		removed(old, match, after, j, c, &k);
+		if (gone) /* most saves remove no part: no need to look */
+			removed(old, match, after, j, c, &k);
 	}
 	free(match);
 	free(after);
+	free(of_new);
 	*out = c;
 	*n = k;
 	return 0;
