@@ -232,6 +232,42 @@ void test_workspace(void)
 	CHECK(ws_trailer_uses(ws, "Textbaustein", "inneres/keine", &uses, &nuses, &err) == 0 &&
 	      nuses == 0, "trailers: a name is not found by a part of it");
 	free(uses);
+
+	/* The editor hands over the version it holds (t, just saved): the
+	 * file as that version wrote it is no outside edit, even where the
+	 * index cannot vouch for it; any other text is. */
+	{
+		char rel[WS_PATH_MAX], path[4400], base_id[WS_ID_LEN + 1];
+		snprintf(path, sizeof path, "%s%s", ws_root(ws), ws_doc_path(slug, rel));
+		memcpy(base_id, s.id, sizeof base_id);
+		char *was = harness_slurp(path, NULL);
+		char *at = was ? strstr(was, "keine Erkenntnisse") : NULL;
+		struct inquiry u;
+		inquiry_init(&u);
+		read_text(doc_text, &u);
+		set_answer(&u, 1, "Dem Senat liegen inzwischen Erkenntnisse vor.");
+		if (at) {
+			memcpy(at, "KEINE", 5);
+			FILE *w = fopen(path, "w");
+			fputs(was, w);
+			fclose(w);
+		}
+		CHECK(at && ws_save_trailers(ws, slug, &u, base_id, &t, NULL, &s, &err) == AW_EOUTSIDE,
+		      "held version: an outside edit of the same length is refused");
+		if (at) {
+			memcpy(at, "keine", 5);
+			FILE *w = fopen(path, "w");
+			fputs(was, w); /* the same bytes, a new stamp: the index cannot vouch */
+			fclose(w);
+		}
+		CHECK(ws_save_trailers(ws, slug, &u, base_id, &t, NULL, &s, &err) == 0 && s.committed &&
+		      !s.merged, "held version: the file as it was saved is taken as it is");
+		char *stored = slurp_doc(ws, slug);
+		CHECK(stored && strstr(stored, "inzwischen Erkenntnisse"), "held version: the new text is saved");
+		free(stored);
+		free(was);
+		inquiry_free(&u);
+	}
 	inquiry_free(&t);
 	struct ws_saved fs = {0};
 	CHECK(ws_add_file(ws, "templates/test/neu.txt", "Ressort: Test\n", 14, "Neu\n", &fs, &err) == 0 &&
