@@ -122,26 +122,40 @@ static int index_put(git_index *idx, const char *path, const git_oid *id,
 	e.mtime.nanoseconds = (uint32_t)st->st_mtim.tv_nsec;
 	e.dev = (uint32_t)st->st_dev;
 	e.ino = (uint32_t)st->st_ino;
-	e.mode = (st->st_mode & 0100) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+	/* The mode the commit records (tree_put()), so that the index agrees
+	 * with it whatever core.filemode says; an executable file then shows
+	 * as the change it is. */
+	e.mode = GIT_FILEMODE_BLOB;
 	e.uid = (uint32_t)st->st_uid;
 	e.gid = (uint32_t)st->st_gid;
 	e.file_size = (uint32_t)st->st_size;
 	git_oid_cpy(&e.id, id);
 	e.path = path;
+	/* A saved file is resolved: the stages of a merge conflict go, as
+	 * git add would remove them. */
+	int rc = git_index_conflict_remove(idx, path);
+	if (rc && rc != GIT_ENOTFOUND)
+		return rc;
 	return git_index_add(idx, &e);
 }
 
 int ws_index_vouches(struct workspace *ws, const char *rel, const git_oid *id)
 {
 	char path[PATH_MAX], index_path[PATH_MAX];
-	struct stat st, ist;
+	struct stat st, ist, before;
 	git_index *idx = NULL;
 	snprintf(path, sizeof path, "%s%s", ws->root, rel);
 	snprintf(index_path, sizeof index_path, "%sindex", ws_git_dir(ws));
 	if (git_repository_index(&idx, ws->repo))
 		return 0;
-	const git_index_entry *e = git_index_read(idx, 0) == 0 ? git_index_get_bypath(idx, rel, 0) : NULL;
-	int ok = e && git_oid_equal(&e->id, id) && stat(path, &st) == 0 && stat(index_path, &ist) == 0 &&
+	/* The index's own time must be that of the entries read: another
+	 * process may write it meanwhile. */
+	int steady = stat(index_path, &before) == 0 && git_index_read(idx, 0) == 0 &&
+	             stat(index_path, &ist) == 0 && before.st_ino == ist.st_ino &&
+	             before.st_mtim.tv_sec == ist.st_mtim.tv_sec &&
+	             before.st_mtim.tv_nsec == ist.st_mtim.tv_nsec;
+	const git_index_entry *e = steady ? git_index_get_bypath(idx, rel, 0) : NULL;
+	int ok = e && git_oid_equal(&e->id, id) && stat(path, &st) == 0 &&
 	         e->file_size == (uint32_t)st.st_size && e->ino == (uint32_t)st.st_ino &&
 	         e->mtime.seconds == (int32_t)st.st_mtim.tv_sec &&
 	         e->mtime.nanoseconds == (uint32_t)st.st_mtim.tv_nsec &&
