@@ -497,3 +497,83 @@ if command -v strace >/dev/null 2>&1; then
 else
 	skip "save: the file is read once" "strace missing"
 fi
+
+# --- a merge conflict made with plain git, resolved and saved ---------------
+# The index entry antwort writes replaces the conflict's stages, as
+# git add would.
+"$ANTWORT" init "$T/konflikt" >/dev/null 2>&1
+cd "$T/konflikt" || exit 2
+"$ANTWORT" import "$EX" >/dev/null 2>&1
+KDOC=$(ls anfragen/*/anfrage.txt)
+git checkout -q -b seite
+sed -i 's/Brennstoffzellenantrieb/Wasserstoffantrieb/' "$KDOC"
+git commit -qam "seite"
+git checkout -q main
+sed -i 's/Brennstoffzellenantrieb/Elektroantrieb/' "$KDOC"
+git commit -qam "haupt"
+git merge -q seite >/dev/null 2>&1
+check "conflict: git leaves three stages of the file" test "$(git ls-files --stage "$KDOC" | wc -l)" = 3
+git show main:"$KDOC" | sed 's/Elektroantrieb/Hybridantrieb/' >"$KDOC"
+run save "$(basename "$(dirname "$KDOC")")"
+check "conflict: the resolved file is saved" sh -c "[ $status = 0 ] && git show HEAD:'$KDOC' | grep -q Hybridantrieb"
+check "conflict: the index holds the file once, resolved" \
+	sh -c "git ls-files --stage '$KDOC' | grep -q ' 0	' && [ \$(git ls-files --stage '$KDOC' | wc -l) = 1 ]"
+check "conflict: git status no longer lists it as unmerged" sh -c "! git status --porcelain | grep -q '^UU'"
+
+# --- the versions cache over merges, odd messages and a cold start ------------
+# A history made with plain git: a side branch, a merge that combines
+# both sides' answers (a version), a merge that takes one side's text (no
+# version), a subject with a tab and backslashes. The versions antwort
+# lists must be exactly the commits whose document differs from that of
+# every parent (worked out here with the git CLI), in git's date order,
+# with the cache cold, warm and damaged alike.
+"$ANTWORT" init "$T/zweige" >/dev/null 2>&1
+cd "$T/zweige" || exit 2
+"$ANTWORT" import "$EX" >/dev/null 2>&1
+ZDOC=$(ls anfragen/*/anfrage.txt)
+ZSLUG=$(basename "$(dirname "$ZDOC")")
+n=0
+at() { n=$((n + 1)); export GIT_AUTHOR_DATE="2026-01-01T10:$(printf %02d $n):00" GIT_COMMITTER_DATE="2026-01-01T10:$(printf %02d $n):00"; }
+at; git checkout -q -b seite
+sed -i 's/Brennstoffzellenantrieb/Wasserstoffantrieb/' "$ZDOC"; at; git commit -qam "seite: Antwort 1"
+at; git checkout -q main
+sed -i 's/an vier Tagen/an fünf Tagen/' "$ZDOC"; at; git commit -qam "$(printf 'haupt:\tTab und \\\\ Schrägstriche')"
+at; git merge -q --no-edit seite
+M1=$(git rev-parse HEAD)
+git checkout -q -b nur-text seite~0
+echo anderes >notiz.txt; git add notiz.txt; at; git commit -qm "nur eine Notiz"
+git checkout -q main
+sed -i 's/Wasserstoffantrieb/Brennstoffzellen-Antrieb/' "$ZDOC"; at; git commit -qam "haupt: Antwort 1 wieder"
+at; git merge -q --no-edit -s ours nur-text
+unset GIT_AUTHOR_DATE GIT_COMMITTER_DATE
+# The oracle: a version differs from every parent's document.
+for c in $(git rev-list --date-order HEAD); do
+	b=$(git rev-parse -q --verify "$c:$ZDOC") || continue
+	version=1
+	for p in $(git rev-list --parents -n 1 "$c" | cut -d' ' -f2-); do
+		[ "$(git rev-parse -q --verify "$p:$ZDOC")" = "$b" ] && version=0
+	done
+	[ $version = 1 ] && git rev-parse --short=7 "$c"
+done >"$T/oracle"
+check "branches: the history has merges" test "$(git rev-list --merges HEAD | wc -l)" = 2
+rm -f .git/antwort/versionen
+run log "$ZSLUG"
+cut -c1-7 "$T/out" >"$T/cold"
+same "branches: cold, the versions and their order are git's" "$T/oracle" "$T/cold"
+run log "$ZSLUG"
+cut -c1-7 "$T/out" >"$T/warm"
+same "branches: warm, the same" "$T/oracle" "$T/warm"
+check "branches: the tab and backslashes of a subject come back as they were" \
+	grep -qF "$(printf 'haupt:\tTab und \\\\ Schrägstriche')" "$T/out"
+check "branches: the merge's line has a changes field for each parent" \
+	sh -c "grep '^$M1' .git/antwort/versionen | awk -F'\t' '{ exit !(NF == 10) }'"
+# A line that lost its changes fields, and one with a malformed change.
+sed -i "s/^\($M1\t.*\)\t[^\t]*\t[^\t]*\$/\1/" .git/antwort/versionen
+sed -i "s/^\($(git rev-parse HEAD~1)\t.*\t$ZSLUG:\)[0-9a-f]*/\1xyz/" .git/antwort/versionen
+sed -i "s/^\($(git rev-parse seite)\t.*\)\t[^\t]*\$/\1/" .git/antwort/versionen
+check "branches: the damage is there" \
+	sh -c "grep '^$M1' .git/antwort/versionen | awk -F'\t' '{ exit !(NF == 8) }' && grep -q '$ZSLUG:xyz' .git/antwort/versionen &&
+	       grep '^$(git rev-parse seite)' .git/antwort/versionen | awk -F'\t' '{ exit !(NF == 8) }'"
+run log "$ZSLUG"
+cut -c1-7 "$T/out" >"$T/mended"
+same "branches: lines cut short or with a malformed change are worked out again" "$T/oracle" "$T/mended"
