@@ -74,39 +74,64 @@ static int parse_ll(const char *s, long long *out)
 	return !*s || *end || errno ? -1 : 0;
 }
 
-/* Parses one line (without its '\n') in place into f; the fields point
- * into line, which must outlive f. parents must hold as many ids as the
- * line has commas plus one. -1 when the line is not one of ours. */
-static int parse_line(char *line, struct ws_facts *f, git_oid *parents, const char **changes,
-                      size_t room)
+/* 1 when ch is a well-formed changes field: "" or "slug:<id>" and
+ * "slug:-" items separated by single blanks. */
+static int changes_ok(const char *ch)
 {
-	char *field[8];
-	size_t nf = 0;
-	char *p = line;
-	for (; nf < 8; nf++) {
-		field[nf] = p;
-		char *tab = strchr(p, '\t');
-		if (!tab) {
-			nf++;
-			break;
-		}
-		*tab = '\0';
-		p = tab + 1;
+	while (*ch) {
+		const char *colon = strchr(ch, ':');
+		char slug[SLUG_MAX + 1];
+		size_t n = colon ? (size_t)(colon - ch) : 0;
+		if (!n || n > SLUG_MAX)
+			return 0;
+		memcpy(slug, ch, n);
+		slug[n] = '\0';
+		if (!slug_valid(slug))
+			return 0;
+		const char *v = colon + 1;
+		size_t vl = strcspn(v, " ");
+		if (vl == 1 ? *v != '-' : vl != GIT_OID_HEXSZ || strspn(v, "0123456789abcdef") < vl)
+			return 0;
+		ch = v + vl;
+		if (*ch == ' ' && !*++ch)
+			return 0; /* a blank at the end */
 	}
-	if (nf < 8)
+	return 1;
+}
+
+/* Parses one line (without its '\n') in place into f; the fields point
+ * into line, which must outlive f. parents and changes must have room
+ * for as many entries as the line has tabs. -1 when the line is not one
+ * of ours, in which case the commit is worked out again. */
+static int parse_line(char *line, struct ws_facts *f, git_oid *parents, const char **changes)
+{
+	char *field[64];
+	size_t nf = 0;
+	for (char *p = line;; p++) {
+		char *tab = strchr(p, '\t');
+		if (nf == sizeof field / sizeof *field)
+			return -1;
+		field[nf++] = p;
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab;
+	}
+	/* Seven fixed fields, the answers, and a changes field for each
+	 * parent (one for a first commit). */
+	if (nf < 9)
 		return -1;
-	/* p: the changes fields, one per parent */
 	memset(f, 0, sizeof *f);
 	long long tz;
-	if (git_oid_fromstrn(&f->id, field[0], strlen(field[0])) || strlen(field[0]) != GIT_OID_HEXSZ ||
+	if (strlen(field[0]) != GIT_OID_HEXSZ || git_oid_fromstrn(&f->id, field[0], GIT_OID_HEXSZ) ||
 	    parse_ll(field[2], &f->time) || parse_ll(field[3], &tz) || parse_ll(field[4], &f->ctime) ||
-	    (field[7][0] != '?' && field[7][0] != '='))
+	    (field[7][0] != '?' && field[7][0] != '=') || (field[7][0] == '?' && field[7][1]))
 		return -1;
 	f->tz = (int)tz;
 	f->parents = parents;
 	if (strcmp(field[1], NO_PARENT)) {
 		for (char *s = field[1];; s += GIT_OID_HEXSZ + 1) {
-			if (f->nparents == room || strlen(s) < GIT_OID_HEXSZ ||
+			if (f->nparents == nf || strlen(s) < GIT_OID_HEXSZ ||
 			    (s[GIT_OID_HEXSZ] && s[GIT_OID_HEXSZ] != ',') ||
 			    git_oid_fromstrn(&parents[f->nparents], s, GIT_OID_HEXSZ))
 				return -1;
@@ -115,20 +140,14 @@ static int parse_line(char *line, struct ws_facts *f, git_oid *parents, const ch
 				break;
 		}
 	}
-	unsigned want = f->nparents ? f->nparents : 1;
-	f->changes = changes;
-	for (unsigned i = 0; i < want; i++) {
-		changes[i] = p;
-		char *tab = strchr(p, '\t');
-		if (i + 1 < want) {
-			if (!tab)
-				return -1;
-			*tab = '\0';
-			p = tab + 1;
-		} else if (tab) {
+	if (nf != 8 + (f->nparents ? f->nparents : 1))
+		return -1;
+	for (size_t i = 8; i < nf; i++) {
+		if (!changes_ok(field[i]))
 			return -1;
-		}
+		changes[i - 8] = field[i];
 	}
+	f->changes = changes;
 	unescape(field[5]);
 	unescape(field[6]);
 	f->author = field[5];
@@ -246,8 +265,11 @@ static int answers_trailer(const char *message, char **value)
 	return found;
 }
 
-/* Writes the cache line of commit id to b (without its '\n'). */
-static int facts_line(git_repository *repo, const git_oid *id, struct buf *b)
+/* Writes the cache line of commit id to b (without its '\n'). *lasting
+ * is 0 when a parent is missing (the edge of a shallow clone): the line
+ * holds for now, but a later fetch may bring the parent, so it is not
+ * kept. */
+static int facts_line(git_repository *repo, const git_oid *id, struct buf *b, int *lasting)
 {
 	git_commit *c = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
@@ -260,6 +282,7 @@ static int facts_line(git_repository *repo, const git_oid *id, struct buf *b)
 	int has_here = folder_of(c, &here);
 	char *answers = NULL;
 	int failed = has_here < 0;
+	*lasting = 1;
 
 	rc = buf_printf(b, "%s\t", git_oid_tostr(hex, sizeof hex, id));
 	for (unsigned i = 0; !rc && i < np; i++)
@@ -282,10 +305,17 @@ static int facts_line(git_repository *repo, const git_oid *id, struct buf *b)
 		if (np) {
 			git_commit *p = NULL;
 			/* A parent that is not there (a shallow clone) counts as
-			 * an empty one, as for a first commit. */
-			if (git_commit_parent(&p, c, i) == 0) {
+			 * an empty one, as for a first commit; any other failure
+			 * to read it is an error. */
+			int prc = git_commit_parent(&p, c, i);
+			if (prc == 0) {
 				has_before = folder_of(p, &before);
 				git_commit_free(p);
+			} else if (prc == GIT_ENOTFOUND) {
+				*lasting = 0;
+			} else {
+				rc = prc;
+				break;
 			}
 			if (has_before < 0) {
 				failed = 1;
@@ -381,18 +411,17 @@ static void node_free(struct node *nd)
 static struct node *node_from(const char *line, size_t len)
 {
 	struct node *nd = calloc(1, sizeof *nd);
-	size_t commas = 0;
+	size_t tabs = 0;
 	if (!nd || !(nd->line = malloc(len + 1)))
 		goto bad;
 	memcpy(nd->line, line, len);
 	nd->line[len] = '\0';
-	/* Room for the parents: an upper bound from the commas of the line. */
+	/* Room for the parents and their changes: the tabs bound both. */
 	for (size_t i = 0; i < len; i++)
-		commas += line[i] == ',';
-	nd->parents = calloc(commas + 1, sizeof *nd->parents);
-	nd->changes = calloc(commas + 1, sizeof *nd->changes);
-	if (!nd->parents || !nd->changes ||
-	    parse_line(nd->line, &nd->f, nd->parents, nd->changes, commas + 1))
+		tabs += line[i] == '\t';
+	nd->parents = calloc(tabs + 1, sizeof *nd->parents);
+	nd->changes = calloc(tabs + 1, sizeof *nd->changes);
+	if (!nd->parents || !nd->changes || parse_line(nd->line, &nd->f, nd->parents, nd->changes))
 		goto bad;
 	return nd;
 bad:
@@ -428,10 +457,9 @@ static int cache_read(struct workspace *ws, struct table *t, int *fresh)
 		if (!nl)
 			break; /* a line cut short by a crash: found out again */
 		struct node *nd = node_from(s, (size_t)(nl - s));
-		if (nd && !table_get(t, &nd->f.id))
-			rc = table_put(t, nd);
-		else
-			node_free(nd);
+		if (nd && !table_get(t, &nd->f.id) && !(rc = table_put(t, nd)))
+			nd = NULL;
+		node_free(nd);
 		at = (size_t)(nl - text.s) + 1;
 	}
 	buf_free(&text);
@@ -475,9 +503,10 @@ static struct node *node_of(struct workspace *ws, struct table *t, const git_oid
 	if (nd)
 		return nd;
 	struct buf line = BUF_INIT;
-	int rc = facts_line(ws->repo, id, &line);
+	int lasting;
+	int rc = facts_line(ws->repo, id, &line, &lasting);
 	if (!rc && (nd = node_from(line.s, line.len)) && !(rc = table_put(t, nd))) {
-		if (buf_add(pending, line.s, line.len) || buf_addc(pending, '\n'))
+		if (lasting && (buf_add(pending, line.s, line.len) || buf_addc(pending, '\n')))
 			pending->len = 0; /* not kept, found again next time */
 	} else {
 		node_free(nd);
