@@ -64,9 +64,10 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 
 all: $(BIN)
 
-# ws_tls.c's stand-in for mbedTLS's certificate loader must be visible to
-# libgit2, which binds to it then instead of loading at every start.
-TLS_LDFLAGS := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
+# ws_tls.c's stand-ins for mbedTLS's certificate loaders must be visible to
+# libgit2, which binds to them then instead of loading at every start.
+TLS_LDFLAGS := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file \
+               -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_path
 
 $(BIN): $(MODEL_OBJ) $(WS_OBJ) $(CLI_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(TLS_LDFLAGS) -o $@ $^ $(PKG_LIBS)

@@ -84,6 +84,7 @@
 	X(AW_ENOTEMPLATE, -90, "Einen Textbaustein „{detail}“ gibt es nicht; „antwort template list“ zeigt alle mit ihrem Namen.") \
 	X(AW_ETEMPLATEAMBIG, -91, "„{detail}“ passt zu mehreren Textbausteinen ({datei}); geben Sie mehr vom Namen an.") \
 	X(AW_ETEMPLATE, -92, "{datei} ist kein brauchbarer Textbaustein: {detail}") \
+	X(AW_ECERTS, -93, "Die Zertifikate des Systems ({datei}) ließen sich nicht laden ({detail}); ohne sie ist keine https-Verbindung möglich – lassen Sie das Paket „ca-certificates“ neu installieren (apt-get install --reinstall ca-certificates).") \
 	X(AW_EAMBIG, -40, "„{detail}“ passt zu mehreren Anfragen ({datei}); geben Sie mehr vom Kurznamen an.") \
 	X(AW_EOWNER, -39, "Der Arbeitsbereich {datei} gehört einem anderen Benutzer; arbeiten Sie in einer eigenen Kopie oder lassen Sie ihn freigeben (git config --global --add safe.directory {datei}).")
 

@@ -95,10 +95,10 @@ int ws_pack(struct workspace *ws, size_t *packed, struct aw_error *err);
 
 /* The system's CA certificates, which libgit2 would parse at start
  * (ws_tls.c), are loaded only once this is called, before talking to a
- * server. 0, or -1 when the certificate file could not be read (then an
- * https connection fails on the certificate, as it would have with
- * libgit2's own loading). */
-int ws_tls_load(void);
+ * server over https. 0, or AW_ECERTS when they could not be read (libgit2
+ * would have gone on without them, and every https connection would have
+ * failed on its certificate). */
+int ws_tls_load(struct aw_error *err);
 /* For tests: the certificate file whose loading is still put off ("" when
  * none), and how many times it was loaded for real. */
 const char *ws_tls_deferred(void);

@@ -680,11 +680,12 @@ int ws_sync(struct workspace *ws, const char *remote_arg, struct ws_synced *out,
 		goto out;
 	snprintf(out->remote, sizeof out->remote, "%s", shown);
 	const char *url = git_remote_url(remote) ? git_remote_url(remote) : shown;
-	/* Certificates only now that a server may want them. Should the
-	 * system's file not load, an https remote fails on its certificate
-	 * with libgit2's words; any other remote needs none. */
-	if (strstr(url, "://") && strncmp(url, "file://", 7))
-		ws_tls_load();
+	/* Certificates only now that a server wants them: for https, where
+	 * we fetch from or where we push to. */
+	const char *push_url = git_remote_pushurl(remote);
+	if ((!strncmp(url, "https://", 8) || (push_url && !strncmp(push_url, "https://", 8))) &&
+	    (rc = ws_tls_load(err)))
+		goto out;
 
 	/* One remote object for every round: libgit2 1.5.1 leaks each one. */
 	git_fetch_options fo;

@@ -28,9 +28,9 @@ void test_ws_tls(void)
 	}
 	CHECK_STR(ws_tls_deferred(), CA_FILE, "ws_tls: libgit2's start only notes the CA file");
 	CHECK(ws_tls_loaded() == 0, "ws_tls: nothing was parsed at start");
-	CHECK(ws_tls_load() == 0, "ws_tls: loading on demand succeeds");
+	CHECK(ws_tls_load(NULL) == 0, "ws_tls: loading on demand succeeds");
 	CHECK(ws_tls_loaded() == 1, "ws_tls: the certificates were parsed by mbedTLS");
 	CHECK_STR(ws_tls_deferred(), "", "ws_tls: nothing is left to load");
-	CHECK(ws_tls_load() == 0 && ws_tls_loaded() == 1, "ws_tls: a second call loads nothing again");
+	CHECK(ws_tls_load(NULL) == 0 && ws_tls_loaded() == 1, "ws_tls: a second call loads nothing again");
 	git_libgit2_shutdown();
 }
