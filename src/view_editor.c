@@ -779,8 +779,11 @@ static int save(struct editor *ed)
 		app_error(ed->a, &err);
 		return rc;
 	}
-	/* What was saved is the next save's base (a merge is read anew below). */
-	inquiry_free(&ed->base_doc);
+	/* What was saved is the next save's base; a merge with someone else's
+	 * save is read anew below. */
+	struct inquiry before = ed->base_doc;
+	char before_id[sizeof ed->base];
+	memcpy(before_id, ed->base, sizeof before_id);
 	ed->base_doc = doc;
 	memcpy(ed->base, saved.id, sizeof ed->base);
 	if (saved.committed)
@@ -790,9 +793,6 @@ static int save(struct editor *ed)
 	session_saved(ed->s);
 	recovery_remove(ed->a->ws, ed->slug, &err);
 	ed->recovered = ed->edits;
-	/* Someone else saved in between: what is stored now is the merge. */
-	if (saved.merged)
-		reload(ed, &err);
 	if (saved.conflicts.n)
 		app_note(ed->a, "Gesichert als Version %.7s – zugleich hat jemand anderes gesichert; "
 		         "bei %s stehen beide Fassungen zwischen <<<<<<< und >>>>>>>: entscheiden Sie "
@@ -803,6 +803,19 @@ static int save(struct editor *ed)
 		app_note(ed->a, "Nichts geändert – die gesicherte Version ist %.7s.", saved.id);
 	if (saved.warning[0] && !saved.conflicts.n)
 		app_note(ed->a, "Gesichert als Version %.7s. %s", saved.id, saved.warning);
+	/* Someone else saved in between: what is stored now is the merge.
+	 * Should it not load (its error is then the last message), the screen
+	 * still shows only this text, and the next save must start from the
+	 * version before, to merge again rather than undo the other person's
+	 * changes. */
+	if (saved.merged && reload(ed, &err)) {
+		app_error(ed->a, &err);
+		inquiry_free(&ed->base_doc);
+		ed->base_doc = before;
+		memcpy(ed->base, before_id, sizeof ed->base);
+	} else {
+		inquiry_free(&before);
+	}
 	ws_saved_free(&saved);
 	return 0;
 }

@@ -215,11 +215,14 @@ static void author_of(git_repository *repo, const git_oid *id, char *out, size_t
 
 /* Commits text as the new version of the document at rel, whose version
  * the caller started from is base_doc in base_blob. When another process
- * saved the same document meanwhile, merges the two and tries again. */
+ * saved the same document meanwhile, merges the two and tries again; with
+ * base_held, base_doc is the caller's own model of that version, and the
+ * merge reads the stored one instead, so that it starts from exactly what
+ * both sides had (a model written and read back can differ in blanks). */
 static int commit_version(struct workspace *ws, const char *rel, struct buf *text,
                           const struct inquiry *new_doc, const struct inquiry *base_doc,
-                          git_oid base_blob, struct buf *msg, struct ws_saved *saved,
-                          struct aw_error *err)
+                          int base_held, git_oid base_blob, struct buf *msg,
+                          struct ws_saved *saved, struct aw_error *err)
 {
 	struct inquiry merged, ancestor;
 	inquiry_init(&merged);
@@ -242,6 +245,18 @@ static int commit_version(struct workspace *ws, const char *rel, struct buf *tex
 			inquiry_free(&merged);
 			inquiry_free(&ancestor);
 			return aw_fail(err, AW_ELOCKED, rel, "");
+		}
+		if (base_held) {
+			struct buf stored = BUF_INIT;
+			base_held = 0;
+			if (!(rc = ws_blob_read(ws->repo, &base_blob, &stored, err)))
+				rc = read_doc(stored.s ? stored.s : "", stored.len, rel, &ancestor, err);
+			buf_free(&stored);
+			if (rc) {
+				inquiry_free(&merged);
+				return rc;
+			}
+			base_doc = &ancestor;
 		}
 		/* Theirs is now the base of the next attempt; ours is merged
 		 * into it part by part. */
@@ -380,7 +395,7 @@ int ws_save_trailers(struct workspace *ws, const char *slug, const struct inquir
 	}
 	if ((rc = check_disk(ws, rel, slug, &blob, base_doc == &old ? NULL : base_doc, err)))
 		goto out;
-	rc = commit_version(ws, rel, &text, doc, base_doc, blob, &msg, saved, err);
+	rc = commit_version(ws, rel, &text, doc, base_doc, base_doc != &old, blob, &msg, saved, err);
 out:
 	git_commit_free(c);
 	inquiry_free(&old);

@@ -673,3 +673,31 @@ check "template: antwort template used lists the answer that used it" \
 key baustein C-q
 wait_exit baustein
 check "template: the editor ends normally" test "$(exit_status baustein)" = 0
+
+# --- a colleague saves while the editor is open -----------------------------------
+# The editor's save finds the other version, merges part by part and
+# shows the merge: the colleague's new title appears in the title line.
+start zugleich "$WS" plain "$ANTWORT" edit
+see "concurrent: the editor opens" zugleich "Fragestunde L7"
+key zugleich C-g
+typ zugleich 1
+key zugleich Enter
+key zugleich C-End
+typ zugleich " Zusatz."
+see "concurrent: the sentence is typed" zugleich "Zusatz."
+ZDOC=$(ls "$WS"/anfragen/*/anfrage.txt)
+sed -i 's/Wasserstoffbusse im Bremer Nahverkehr/Wasserstoffbusse im Nahverkehr Bremens/' "$ZDOC"
+(cd "$WS" && "$ANTWORT" save >/dev/null 2>&1)
+colleague=$(git -C "$WS" rev-parse HEAD)
+key zugleich C-s
+see "concurrent: the save is reported" zugleich "Gesichert als Version"
+check "concurrent: the editor's version follows the colleague's" \
+	test "$(git -C "$WS" rev-parse HEAD~1)" = "$colleague"
+check "concurrent: the saved version holds both changes" \
+	sh -c "git -C '$WS' show HEAD:'${ZDOC#"$WS"/}' | grep -q 'Zusatz.' &&
+	       git -C '$WS' show HEAD:'${ZDOC#"$WS"/}' | grep -q 'Nahverkehr Bremens'"
+see "concurrent: the editor now shows the merged version (the new title)" zugleich "Nahverkehr Bremens"
+see "concurrent: and marks the answer saved" zugleich "✓ 1 Wie viele"
+key zugleich C-q
+wait_exit zugleich
+check "concurrent: the editor ends without asking (nothing unsaved)" test "$(exit_status zugleich)" = 0

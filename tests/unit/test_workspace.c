@@ -269,6 +269,42 @@ void test_workspace(void)
 		inquiry_free(&u);
 	}
 	inquiry_free(&t);
+
+	/* The editor holds what it saved, "Ende " with its blank; the stored
+	 * text reads back as "Ende". When someone else saves meanwhile, the
+	 * merge must start from the stored version, or the blank alone makes
+	 * the answer this editor rewrote a conflict. */
+	{
+		struct inquiry held, theirs, ours;
+		char held_id[WS_ID_LEN + 1];
+		inquiry_init(&held);
+		inquiry_init(&theirs);
+		inquiry_init(&ours);
+		read_text(doc_text, &held);
+		set_answer(&held, 3, "Ende ");
+		ws_save_file(ws, slug, &s, &err); /* whatever the test above left */
+		CHECK(ws_save(ws, slug, &held, NULL, &s, &err) == 0 && s.committed,
+		      "held base: the editor saves a paragraph ending in a blank");
+		memcpy(held_id, s.id, sizeof held_id);
+		char *stored = slurp_doc(ws, slug);
+		read_text(stored ? stored : "", &theirs);
+		free(stored);
+		set_answer(&theirs, 1, "Von der anderen Seite.");
+		CHECK(ws_save(ws, slug, &theirs, held_id, &s, &err) == 0 && s.committed,
+		      "held base: someone else saves answer 1 from the stored text");
+		read_text(doc_text, &ours);
+		set_answer(&ours, 3, "Ganz neu.");
+		CHECK(ws_save_trailers(ws, slug, &ours, held_id, &held, NULL, &s, &err) == 0 &&
+		      s.committed && s.merged, "held base: the editor's save of answer 3 is merged");
+		CHECK(s.conflicts.n == 0, "held base: the blank the stored text lost is no conflict");
+		stored = slurp_doc(ws, slug);
+		CHECK(stored && strstr(stored, "Von der anderen Seite.") && strstr(stored, "Ganz neu.") &&
+		      !strstr(stored, "<<<<<<<"), "held base: both answers are in the merged version");
+		free(stored);
+		inquiry_free(&held);
+		inquiry_free(&theirs);
+		inquiry_free(&ours);
+	}
 	struct ws_saved fs = {0};
 	CHECK(ws_add_file(ws, "templates/test/neu.txt", "Ressort: Test\n", 14, "Neu\n", &fs, &err) == 0 &&
 	      fs.committed, "files: a new file is committed");
