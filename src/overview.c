@@ -96,9 +96,10 @@ static int read_row(struct workspace *ws, struct overview_row *row, struct aw_er
 	return rc;
 }
 
-/* One walk from HEAD, newest first in the order ws_log() uses, until every
- * row has its newest version; the versions cache (ws_versions.c) says
- * which documents each commit changed. Best effort: see overview.h. */
+/* The newest version of every row, from the history ws_log() uses: the
+ * versions cache (ws_versions.c) says which documents each commit changed,
+ * so a warm cache reads no git object; a cold one works out the whole
+ * history once and keeps it. Best effort: see overview.h. */
 static void walk_history(struct workspace *ws, struct item *items, size_t n)
 {
 	struct ws_history h = {NULL, 0, NULL};

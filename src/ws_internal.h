@@ -121,7 +121,8 @@ struct ws_facts {
 };
 
 /* The commits reachable from HEAD, newest first, each after all of its
- * children (libgit2's topological, time-sorted order); v[i] stays valid
+ * children, newest commit time first (git's --date-order; commits of the
+ * same second in a fixed order); v[i] stays valid
  * until ws_history_free(). */
 struct ws_history {
 	const struct ws_facts **v;
@@ -136,8 +137,8 @@ int ws_history_walk(struct workspace *ws, struct ws_history *h, struct aw_error 
 void ws_history_free(struct ws_history *h);
 
 /* 1 when commit f holds a document for slug that differs from the one in
- * each of its parents (as `git log -- PATH` counts versions), with its
- * blob in *blob; 0 otherwise. */
+ * each of its parents (so a merge that took one side's text is none, while
+ * that side's own commits are), with its blob in *blob; 0 otherwise. */
 int ws_facts_version(const struct ws_facts *f, const char *slug, git_oid *blob);
 
 #endif

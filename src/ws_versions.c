@@ -8,8 +8,10 @@
  * `antwort log` three times slower than `git log --oneline`, which reads
  * commits only. A commit never changes, so what was found out about it
  * once stays true: the facts are keyed by the commit id, appended when
- * first found, and never rewritten. A damaged line is skipped (and worked
- * out again); deleting the file loses nothing but time.
+ * first found, and never rewritten (except at the edge of a shallow
+ * clone, where a parent is missing and a fetch may bring it: such a line
+ * is not kept). A line that does not parse in every field is worked out
+ * again; deleting the file loses nothing but time.
  *
  * The line (fields separated by tabs; in author, subject and answers a
  * backslash, tab or line end is written \\, \t, \n):
@@ -517,8 +519,10 @@ static struct node *node_of(struct workspace *ws, struct table *t, const git_oid
 	return nd;
 }
 
-/* The heap of commits ready to be listed: newest commit time first, then
- * the order they became ready in, as libgit2's time-sorted walk does. */
+/* The heap of commits ready to be listed (all their children are):
+ * newest commit time first, as git's --date-order; commits of the same
+ * second in the order they became ready, which is fixed by the history
+ * (libgit2's own walk leaves such ties to chance). */
 struct ready {
 	struct node **v;
 	size_t *seq;
