@@ -339,6 +339,37 @@ static void pair(void)
 	in[1] = (struct reader_input){"", 0, "zwei"};
 	CHECK(reader_read_pair(in, q, &err) == AW_EUTF8 && !strcmp(err.file, "eins"),
 	      "pair: when both fail, the first text's error");
+
+	/* Texts of 64 KB and more are matched with PCRE2's JIT, on both
+	 * threads at once: the same models as one read after the other. */
+	struct buf big = BUF_INIT;
+	int rc = buf_adds(&big, "Kleine Anfrage der Fraktion X\n\n");
+	for (int k = 1; k <= 400; k++)
+		rc |= buf_printf(&big, "%d. Wie viele Anträge gingen im Jahr %d ein?\n\n", k, 1700 + k);
+	for (int k = 1; k <= 400; k++)
+		rc |= buf_printf(&big, "Zu Frage %d:\n\nIm Jahr %d gingen %d Anträge ein; „die "
+		                 "Bearbeitung“ dauerte im Mittel %d Tage – bzw. etwas länger.\n\n",
+		                 k, 1700 + k, 3 * k, k % 17);
+	in[0] = (struct reader_input){big.s, big.len, "gross"};
+	in[1] = (struct reader_input){big.s, big.len / 2, "halb"};
+	CHECK(!rc && big.len >= 64 * 1024 && reader_read_pair(in, q, &err) == 0,
+	      "pair: two large texts read");
+	CHECK(read_str(big.s, &a, &err) == 0 && inquiry_equal(&q[0], &a) && q[0].nquestions == 400 &&
+	      q[0].nanswers == 400, "pair: a large text's model is what reader_read() gives");
+	CHECK(q[0].nanswers == 400 && q[0].answers[399].paras.n == 1 &&
+	      !strcmp(q[0].answers[399].paras.v[0], "Im Jahr 2100 gingen 1200 Anträge ein; „die "
+	              "Bearbeitung“ dauerte im Mittel 9 Tage – bzw. etwas länger.") &&
+	      !strcmp(q[0].questions[399].paras.v[0], "Wie viele Anträge gingen im Jahr 2100 ein?"),
+	      "pair: the last question and answer of the large text read right");
+	inquiry_free(&a);
+	char *half = strndup(big.s, big.len / 2);
+	CHECK(half && read_str(half, &b, &err) == 0 && inquiry_equal(&q[1], &b),
+	      "pair: the other large text's model too");
+	free(half);
+	inquiry_free(&b);
+	inquiry_free(&q[0]);
+	inquiry_free(&q[1]);
+	buf_free(&big);
 }
 
 void test_reader(void)
