@@ -164,16 +164,23 @@ static int parse_line(char *line, struct ws_facts *f, git_oid *parents, const ch
 
 /* --- finding the facts of a commit in git ------------------------------- */
 
+/* The id of entry name of tree t if it is of the given type: 1, else 0. */
+static int named(const git_tree *t, const char *name, git_object_t type, git_oid *out)
+{
+	const git_tree_entry *e = git_tree_entry_byname(t, name);
+	int found = e && git_tree_entry_type(e) == type;
+	if (found)
+		git_oid_cpy(out, git_tree_entry_id(e));
+	return found;
+}
+
 /* The id of the anfragen/ tree of commit c: 1, 0 when there is none, -1. */
 static int folder_of(const git_commit *c, git_oid *out)
 {
 	git_tree *root = NULL;
 	if (git_commit_tree(&root, c))
 		return -1;
-	const git_tree_entry *e = git_tree_entry_byname(root, WS_DIR);
-	int found = e && git_tree_entry_type(e) == GIT_OBJECT_TREE;
-	if (found)
-		git_oid_cpy(out, git_tree_entry_id(e));
+	int found = named(root, WS_DIR, GIT_OBJECT_TREE, out);
 	git_tree_free(root);
 	return found;
 }
@@ -187,10 +194,7 @@ static int doc_of(git_repository *repo, const git_tree_entry *e, git_oid *out)
 		return 0;
 	if (git_tree_lookup(&t, repo, git_tree_entry_id(e)))
 		return -1;
-	const git_tree_entry *d = git_tree_entry_byname(t, WS_DOC);
-	int found = d && git_tree_entry_type(d) == GIT_OBJECT_BLOB;
-	if (found)
-		git_oid_cpy(out, git_tree_entry_id(d));
+	int found = named(t, WS_DOC, GIT_OBJECT_BLOB, out);
 	git_tree_free(t);
 	return found;
 }
