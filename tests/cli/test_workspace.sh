@@ -539,13 +539,13 @@ at; git checkout -q -b seite
 sed -i 's/Brennstoffzellenantrieb/Wasserstoffantrieb/' "$ZDOC"; at; git commit -qam "seite: Antwort 1"
 at; git checkout -q main
 sed -i 's/an vier Tagen/an fünf Tagen/' "$ZDOC"; at; git commit -qam "$(printf 'haupt:\tTab und \\\\ Schrägstriche')"
-at; git merge -q --no-edit seite
+at; git merge -q --no-edit seite >/dev/null
 M1=$(git rev-parse HEAD)
 git checkout -q -b nur-text seite~0
 echo anderes >notiz.txt; git add notiz.txt; at; git commit -qm "nur eine Notiz"
 git checkout -q main
 sed -i 's/Wasserstoffantrieb/Brennstoffzellen-Antrieb/' "$ZDOC"; at; git commit -qam "haupt: Antwort 1 wieder"
-at; git merge -q --no-edit -s ours nur-text
+at; git merge -q --no-edit -s ours nur-text >/dev/null
 unset GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 # The oracle: a version differs from every parent's document.
 for c in $(git rev-list --date-order HEAD); do
