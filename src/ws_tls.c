@@ -37,16 +37,17 @@ static int load_now;
 static char deferred_file[PATH_MAX], deferred_dir[PATH_MAX];
 static unsigned loaded;
 
-int mbedtls_x509_crt_parse_file(void *chain, const char *path);
-int mbedtls_x509_crt_parse_path(void *chain, const char *path);
+/* Both loaders take a certificate chain and a file or folder name. */
+typedef int loader(void *chain, const char *path);
+loader mbedtls_x509_crt_parse_file, mbedtls_x509_crt_parse_path;
 
-/* mbedTLS's own function name (found after ours, in libmbedx509). */
-static int (*real(const char *name))(void *, const char *)
+/* mbedTLS's own loader of that name (found after ours, in libmbedx509). */
+static loader *real(const char *name)
 {
 	/* POSIX guarantees dlsym's pointer converts to a function's; ISO C
 	 * does not, hence the copy. */
 	void *sym = dlsym(RTLD_NEXT, name);
-	int (*fn)(void *, const char *) = NULL;
+	loader *fn = NULL;
 	if (sym)
 		memcpy(&fn, &sym, sizeof fn);
 	return fn;
@@ -61,7 +62,7 @@ static int defer_or_load(const char *name, char *slot, void *chain, const char *
 		snprintf(slot, PATH_MAX, "%s", path);
 		return 0;
 	}
-	int (*fn)(void *, const char *) = real(name);
+	loader *fn = real(name);
 	if (!fn)
 		return X509_FILE_IO_ERROR;
 	int rc = fn(chain, path);

@@ -352,6 +352,7 @@ struct node {
 	const char **changes;  /* owned, for f.changes */
 	struct ws_facts f;
 	unsigned children;     /* within the walk, for the order */
+	size_t ready;          /* when it became ready to be listed */
 	int seen;
 };
 
@@ -529,25 +530,21 @@ static struct node *node_of(struct workspace *ws, struct table *t, const git_oid
  * (libgit2's own walk leaves such ties to chance). */
 struct ready {
 	struct node **v;
-	size_t *seq;
 	size_t n, cap, next;
 };
 
-static int ready_before(const struct ready *r, size_t a, size_t b)
+static int ready_before(const struct node *a, const struct node *b)
 {
-	if (r->v[a]->f.ctime != r->v[b]->f.ctime)
-		return r->v[a]->f.ctime > r->v[b]->f.ctime;
-	return r->seq[a] < r->seq[b];
+	if (a->f.ctime != b->f.ctime)
+		return a->f.ctime > b->f.ctime;
+	return a->ready < b->ready;
 }
 
 static void ready_swap(struct ready *r, size_t a, size_t b)
 {
 	struct node *t = r->v[a];
-	size_t s = r->seq[a];
 	r->v[a] = r->v[b];
-	r->seq[a] = r->seq[b];
 	r->v[b] = t;
-	r->seq[b] = s;
 }
 
 static int ready_push(struct ready *r, struct node *nd)
@@ -558,16 +555,12 @@ static int ready_push(struct ready *r, struct node *nd)
 		if (!v)
 			return -1;
 		r->v = v;
-		size_t *s = realloc(r->seq, ncap * sizeof *s);
-		if (!s)
-			return -1;
-		r->seq = s;
 		r->cap = ncap;
 	}
 	size_t i = r->n++;
+	nd->ready = r->next++;
 	r->v[i] = nd;
-	r->seq[i] = r->next++;
-	while (i && ready_before(r, i, (i - 1) / 2)) {
+	while (i && ready_before(r->v[i], r->v[(i - 1) / 2])) {
 		ready_swap(r, i, (i - 1) / 2);
 		i = (i - 1) / 2;
 	}
@@ -579,21 +572,17 @@ static struct node *ready_pop(struct ready *r)
 	if (!r->n)
 		return NULL;
 	struct node *top = r->v[0];
-	r->n--;
-	if (r->n) {
-		r->v[0] = r->v[r->n];
-		r->seq[0] = r->seq[r->n];
-		for (size_t i = 0;;) {
-			size_t l = 2 * i + 1, m = i;
-			if (l < r->n && ready_before(r, l, m))
-				m = l;
-			if (l + 1 < r->n && ready_before(r, l + 1, m))
-				m = l + 1;
-			if (m == i)
-				break;
-			ready_swap(r, i, m);
-			i = m;
-		}
+	r->v[0] = r->v[--r->n];
+	for (size_t i = 0;;) {
+		size_t l = 2 * i + 1, m = i;
+		if (l < r->n && ready_before(r->v[l], r->v[m]))
+			m = l;
+		if (l + 1 < r->n && ready_before(r->v[l + 1], r->v[m]))
+			m = l + 1;
+		if (m == i)
+			break;
+		ready_swap(r, i, m);
+		i = m;
 	}
 	return top;
 }
@@ -605,7 +594,7 @@ struct ws_history_priv {
 int ws_history_walk(struct workspace *ws, struct ws_history *h, struct aw_error *err)
 {
 	struct buf pending = BUF_INIT;
-	struct ready ready = {NULL, NULL, 0, 0, 0};
+	struct ready ready = {NULL, 0, 0, 0};
 	struct node **stack = NULL;
 	size_t sn = 0, scap = 0;
 	git_oid head;
@@ -684,7 +673,6 @@ failed:
 out:
 	free(stack);
 	free(ready.v);
-	free(ready.seq);
 	buf_free(&pending);
 	if (rc)
 		ws_history_free(h);

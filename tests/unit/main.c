@@ -2,7 +2,9 @@
  * Linked without curses: neither may need it. */
 #include "harness.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int harness_failed;
@@ -34,10 +36,22 @@ char *harness_slurp(const char *path, size_t *len)
 
 int harness_tempdir(const char *name, char *out, size_t size)
 {
+	static unsigned serial;
 	const char *tmp = getenv("TMPDIR");
-	/* mkdtemp() replaces the six trailing X with a unique name. */
-	int n = snprintf(out, size, "%s/antwort-%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", name);
-	return n < 0 || (size_t)n >= size || !mkdtemp(out) ? -1 : 0;
+	/* Named by the process and a serial number; a folder an earlier run
+	 * of the same process id left behind is passed over, and mkdir()
+	 * failing on an existing name keeps two runs apart. */
+	for (int tries = 0; tries < 1000; tries++) {
+		int n = snprintf(out, size, "%s/antwort-%s.%ld.%u", tmp && *tmp ? tmp : "/tmp", name,
+		                 (long)getpid(), serial++);
+		if (n < 0 || (size_t)n >= size)
+			return -1;
+		if (mkdir(out, 0700) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
 }
 
 const char *harness_fixtures(void)
